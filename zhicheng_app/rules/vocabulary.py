@@ -148,3 +148,78 @@ class Assessment(StrEnum):
 	BASIC = "Basically Competent"  # 基本合格
 	INCOMPETENT = "Incompetent"  # 不合格
 	NOT_ASSESSED = "Not Assessed"  # 未参加考核
+
+
+class WindowKind(StrEnum):
+	"""Kinds of dated windows on a notice [spec §5]."""
+
+	APPLICATION = "Application"  # 申报（含第一次审核提交截止）
+	REVIEW = "Review"  # 审核
+	PAPER = "Paper Submission"  # 纸质材料报送
+	FEE = "Fee Payment"  # 缴费
+	COUNTY_PAPER = "County Paper Submission"  # 县（市）人社局材料报送 (004)
+	EVALUATION = "Evaluation"  # 评审
+
+
+class Degree(StrEnum):
+	"""Academic degree or status used by 授予 [004 L45–47]."""
+
+	NONE = "None"  # 无学位
+	BACHELOR = "Bachelor Degree"  # 学士学位
+	MASTER = "Master Degree"  # 硕士学位
+	DOCTOR = "Doctor Degree"  # 博士学位
+	POSTDOC = "Postdoctoral"  # 博士后出站
+
+
+class Occupation(StrEnum):
+	"""Occupations with their own Putonghua threshold [004 L79]."""
+
+	OTHER = "Other Occupation"  # 其他
+	BROADCASTER = "Broadcaster or Host"  # 播音员、主持人
+	CHINESE_BROADCASTER = "Chinese-language Broadcaster or Host"  # 汉语播音员、主持人
+	TEACHER = "School Teacher"  # 中、高职院校、中小学及幼儿园教师
+	CHINESE_TEACHER = "Chinese-language Teacher"  # 语文学科教师
+
+
+class PutonghuaLevel(StrEnum):
+	"""Putonghua proficiency levels [spec §7.6]."""
+
+	NONE = "No Certificate"  # 无
+	L3B = "Level 3 B"  # 三级乙等
+	L3A = "Level 3 A"  # 三级甲等
+	L2B = "Level 2 B"  # 二级乙等
+	L2A = "Level 2 A"  # 二级甲等
+	L1B = "Level 1 B"  # 一级乙等
+	L1A = "Level 1 A"  # 一级甲等
+
+
+PUTONGHUA_RANK = {
+	PutonghuaLevel.NONE: 0,
+	PutonghuaLevel.L3B: 1,
+	PutonghuaLevel.L3A: 2,
+	PutonghuaLevel.L2B: 3,
+	PutonghuaLevel.L2A: 4,
+	PutonghuaLevel.L1B: 5,
+	PutonghuaLevel.L1A: 6,
+}
+
+
+class ServiceKind(StrEnum):
+	"""Grass-roots service that counts for 高定 and CE exemption [004 L51; 001 附件4]."""
+
+	FANGHUIJU = "Fanghuiju Village Residency"  # “访惠聚”驻村
+	VILLAGE_MOSQUE = "Village Mosque Management"  # 驻村管寺
+	PRESCHOOL_TEACHING = "South Xinjiang Preschool Teaching"  # 南疆学前（双语）教育支教
+	INLAND_SERVICE = "Inland Service Management"  # 内地服务管理工作
+
+
+class EmploymentStatus(StrEnum):
+	SERVING = "Serving"  # 在职
+	RETIRED = "Retired"  # 已退休
+
+
+class CeSource(StrEnum):
+	"""Where a continuing-education certificate comes from [000 L69]."""
+
+	SYSTEM = "System"  # 系统获取
+	UPLOAD = "Upload"  # 手动上传

@@ -1,0 +1,137 @@
+"""Identity validators: 居民身份证号码 (GB 11643-1999) and 统一社会信用代码 (GB 32100-2015).
+
+Check digits are computed by python-stdnum (``stdnum.cn.ric`` and ``stdnum.cn.uscc``); this
+module only turns stdnum's exceptions into results with Chinese messages [spec §11.1 V-01…V-03].
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from stdnum.cn import ric, uscc
+from stdnum.exceptions import (
+	InvalidChecksum,
+	InvalidComponent,
+	InvalidFormat,
+	InvalidLength,
+	ValidationError,
+)
+
+from zhicheng_app.i18n import _
+
+SEED_REF_ID = "shared/spec/domain.md §11.1 V-01–V-03 (GB 11643-1999)"
+SEED_REF_CREDIT_CODE = "shared/spec/domain.md App. C (GB 32100-2015)"
+
+
+@dataclass(frozen=True, slots=True)
+class IdCheck:
+	ok: bool
+	error: str | None
+	birth_date: datetime.date | None
+	gender: str | None  # "Male" | "Female" | None
+	normalized: str
+
+	def to_dict(self) -> dict:
+		return {
+			"ok": self.ok,
+			"error": self.error,
+			"birth_date": self.birth_date.isoformat() if self.birth_date else None,
+			"gender": self.gender,
+			"normalized": self.normalized,
+		}
+
+
+@dataclass(frozen=True, slots=True)
+class CodeCheck:
+	ok: bool
+	error: str | None
+	normalized: str
+
+	def to_dict(self) -> dict:
+		return {"ok": self.ok, "error": self.error, "normalized": self.normalized}
+
+
+def _clean(value) -> str:
+	if value is None:
+		return ""
+	if not isinstance(value, str):
+		value = str(value)
+	# stdnum's compact() strips spaces and dashes; we also accept full-width digits and letters
+	return value.translate(_FULLWIDTH).replace(" ", "").replace("-", "").strip().upper()
+
+
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+
+
+def check_resident_id(value: str, today: datetime.date | None = None) -> IdCheck:
+	"""Validate an 18-character resident identity card number.
+
+	Returns ``IdCheck(ok, error, birth_date, gender, normalized)``; ``error`` is a translated
+	message when ``ok`` is false. A birth date in the future is an error.
+	"""
+	number = _clean(value)
+	if not number:
+		return IdCheck(False, _("Resident ID number is required"), None, None, "")
+	if len(number) != 18:
+		return IdCheck(
+			False,
+			_("Resident ID number must have 18 characters; {0} were entered").format(len(number)),
+			None,
+			None,
+			number,
+		)
+	if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+		return IdCheck(
+			False,
+			_("Resident ID number must be 17 digits followed by a digit or X"),
+			None,
+			None,
+			number,
+		)
+	try:
+		number = ric.validate(number)
+	except InvalidChecksum:
+		return IdCheck(
+			False, _("Resident ID number check digit is wrong; please verify it"), None, None, number
+		)
+	except InvalidComponent:
+		return IdCheck(
+			False, _("Resident ID number contains an invalid birth date (digits 7–14)"), None, None, number
+		)
+	except (InvalidFormat, InvalidLength, ValidationError):
+		return IdCheck(False, _("Resident ID number format is invalid"), None, None, number)
+	birth = ric.get_birth_date(number)
+	if birth > (today or datetime.date.today()):
+		return IdCheck(False, _("Resident ID number contains a birth date in the future"), None, None, number)
+	gender = "Male" if int(number[16]) % 2 else "Female"
+	return IdCheck(True, None, birth, gender, number)
+
+
+def check_credit_code(value: str) -> CodeCheck:
+	"""Validate an 18-character unified social credit code (统一社会信用代码)."""
+	code = _clean(value)
+	if not code:
+		return CodeCheck(False, _("Unified social credit code is required"), "")
+	if len(code) != 18:
+		return CodeCheck(
+			False,
+			_("Unified social credit code must have 18 characters; {0} were entered").format(len(code)),
+			code,
+		)
+	try:
+		code = uscc.validate(code)
+	except InvalidChecksum:
+		return CodeCheck(
+			False, _("Unified social credit code check character is wrong; please verify it"), code
+		)
+	except (InvalidFormat, InvalidLength, InvalidComponent, ValidationError):
+		return CodeCheck(
+			False,
+			_(
+				"Unified social credit code contains characters that are not allowed (I, O, S, V, Z are never used)"
+			),
+			code,
+		)
+	return CodeCheck(True, None, code)
