@@ -26,6 +26,7 @@ REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 APP_NAME="zhicheng_app"
 
 BENCH_DIR="${BENCH_DIR:-$HOME/zhicheng-bench}"
+case "$BENCH_DIR" in /*) ;; *) BENCH_DIR="$PWD/$BENCH_DIR" ;; esac
 SITE="${SITE:-zhicheng.localhost}"
 ADMIN_PASSWORD="${ADMIN_PASSWORD:-admin}"
 DB_ROOT_PASSWORD="${DB_ROOT_PASSWORD:-zhicheng-root}"
@@ -237,7 +238,18 @@ bench_init() {
 		args+=(--frappe-path "$FRAPPE_PATH")
 	fi
 	log "bench ${args[*]}"
-	(cd "$(dirname "$BENCH_DIR")" && bench "${args[@]}")
+	mkdir -p "$(dirname "$BENCH_DIR")"
+	local workdir
+	workdir="$(mktemp -d)"
+	if [[ "$(id -u)" -eq 0 ]]; then
+		# As root, bench refuses to run unless ./sites/common_site_config.json names a frappe_user;
+		# give `bench init` a working directory that has one (the new bench gets its own below).
+		mkdir -p "$workdir/sites"
+		printf '{"frappe_user": "%s"}\n' "$(id -un)" >"$workdir/sites/common_site_config.json"
+	fi
+	(cd "$workdir" && bench "${args[@]}")
+	rm -rf "$workdir"
+	[[ -x "$BENCH_DIR/env/bin/python" && -d "$BENCH_DIR/apps/frappe" ]] || die "bench init did not complete"
 }
 
 # bench refuses to run as root inside a bench unless frappe_user is set.
