@@ -1,0 +1,132 @@
+"""Per-call context shared by the rule families: the inputs plus facts derived once."""
+
+from __future__ import annotations
+
+import datetime
+
+from zhicheng_app.i18n import _
+from zhicheng_app.rules.calendar import _as_date_set, to_shanghai
+from zhicheng_app.rules.model import ApplicationProfile, NoticeConfig
+from zhicheng_app.rules.registry import Finding, make
+from zhicheng_app.rules.vocabulary import (
+	EDUCATION_RANK,
+	LEVEL_RANK,
+	Assessment,
+	Education,
+	TechSchoolClass,
+	TitleOrigin,
+	WindowKind,
+)
+
+TECH_SCHOOL_EQUIVALENT = {
+	TechSchoolClass.INTERMEDIATE_WORKER: Education.SECONDARY,
+	TechSchoolClass.SENIOR_WORKER: Education.JUNIOR_COLLEGE,
+	TechSchoolClass.TECHNICIAN: Education.BACHELOR,
+}
+
+COMPETENT_OR_BETTER = frozenset({Assessment.EXCELLENT, Assessment.COMPETENT})
+
+
+def full_years(start: datetime.date | None, end: datetime.date) -> int:
+	"""Whole years from ``start`` to ``end`` (an anniversary on ``end`` counts); -1 when no start."""
+	if start is None:
+		return -1
+	years = end.year - start.year
+	if (end.month, end.day) < (start.month, start.day):
+		years -= 1
+	return years
+
+
+def years_text(start: datetime.date | None, end: datetime.date) -> str:
+	if start is None or start > end:
+		return _("none")
+	months = (end.year - start.year) * 12 + end.month - start.month - (1 if end.day < start.day else 0)
+	return _("{0} year(s) {1} month(s)").format(months // 12, months % 12)
+
+
+class Ctx:
+	"""Inputs and derived facts for one precheck."""
+
+	__slots__ = (
+		"app_window",
+		"campaign_year",
+		"code",
+		"cutoff",
+		"education_rank",
+		"extra_holidays",
+		"extra_workdays",
+		"findings",
+		"level",
+		"level_rank",
+		"n",
+		"now",
+		"p",
+		"route",
+		"tech_equivalent",
+		"title",
+	)
+
+	def __init__(self, p: ApplicationProfile, n: NoticeConfig, now: datetime.datetime):
+		self.p = p
+		self.n = n
+		self.code = n.code
+		self.now = now
+		self.findings: list[Finding] = []
+		self.route = p.route
+		self.level = p.target_level
+		self.level_rank = LEVEL_RANK.get(p.target_level, 0)
+		self.app_window = None
+		for w in n.windows:
+			if w.kind == WindowKind.APPLICATION:
+				self.app_window = w
+				break
+		if n.seniority_cutoff is not None:
+			self.cutoff = n.seniority_cutoff
+		elif self.app_window is not None and self.app_window.end is not None:
+			self.cutoff = to_shanghai(self.app_window.end).date()
+		else:
+			self.cutoff = now.date()
+		self.campaign_year = n.campaign_year or self.cutoff.year
+		self.extra_holidays = _as_date_set(n.extra_holidays)
+		self.extra_workdays = _as_date_set(n.extra_workdays)
+		# highest education, with the technical-school equivalence when the notice allows it
+		best = 0
+		tech = None
+		for e in p.education:
+			r = EDUCATION_RANK.get(e.education, 0)
+			if n.tech_school_equivalence and e.tech_school_class in TECH_SCHOOL_EQUIVALENT:
+				eq = TECH_SCHOOL_EQUIVALENT[e.tech_school_class]
+				r2 = EDUCATION_RANK[eq]
+				if r2 > r:
+					r = r2
+					if r >= best:
+						tech = (e.tech_school_class, eq)
+			if r > best:
+				best = r
+		self.education_rank = best
+		self.tech_equivalent = tech
+		# current (highest, then latest) title
+		title = None
+		for t in p.titles:
+			if title is None:
+				title = t
+				continue
+			a = (LEVEL_RANK.get(t.level, 0), t.obtained_date or datetime.date.min)
+			b = (LEVEL_RANK.get(title.level, 0), title.obtained_date or datetime.date.min)
+			if a > b:
+				title = t
+		self.title = title
+
+	def add(self, rule_id: str, args: tuple = (), field: str | None = None, message: str | None = None):
+		self.findings.append(make(rule_id, self.code, args, field, message=message))
+
+	def title_elsewhere(self) -> bool:
+		t = self.title
+		if t is None:
+			return False
+		if t.origin == TitleOrigin.OTHER_REGION:
+			return True
+		return t.origin == TitleOrigin.BINGTUAN and self.n.prior_title_bingtuan_as_elsewhere
+
+	def assessment_map(self) -> dict:
+		return {a.year: a.result for a in self.p.assessments}

@@ -1,0 +1,487 @@
+"""Rule family: eligibility per route and level [spec §2].
+
+``pair_issues(ctx, route, level)`` lists the blocking issues of one (route, level) as
+``(rule_id, args, field)`` tuples without translating anything, so the engine can test every
+offered pair to derive the eligible routes and levels, and report only the chosen one.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from zhicheng_app.i18n import _
+from zhicheng_app.rules.context import COMPETENT_OR_BETTER, Ctx, full_years, years_text
+from zhicheng_app.rules.vocabulary import (
+	EDUCATION_RANK,
+	LEVEL_RANK,
+	Assessment,
+	Education,
+	Location,
+	Ownership,
+	Route,
+	ServiceKind,
+	UnitCategory,
+)
+
+Issue = tuple  # (rule_id, args, field)
+
+_ENTRUSTED = frozenset(
+	{UnitCategory.CENTRAL_IN_XINJIANG, UnitCategory.OUT_OF_PROVINCE_ENTERPRISE, UnitCategory.MILITARY}
+)
+_SERVICE_KINDS = frozenset(ServiceKind)
+_RANK_LEVEL = {v: k for k, v in LEVEL_RANK.items()}
+
+
+# ----------------------------------------------------------------------------- shared checks
+
+
+def _in_scope(ctx: Ctx, level: str) -> bool:
+	"""Excluded rows remove what they match; if any whitelist rows exist one must match."""
+	rows = ctx.n.scope
+	if not rows:
+		return True
+	p = ctx.p
+	whitelist = False
+	matched = False
+	for r in rows:
+		hit = (
+			(not r.series or r.series == p.series)
+			and (not r.profession or r.profession == p.profession)
+			and (not r.level or r.level == level)
+		)
+		if r.excluded:
+			if hit:
+				return False
+		else:
+			whitelist = True
+			matched = matched or hit
+	return matched or not whitelist
+
+
+def _exam_replaced(ctx: Ctx, level: str) -> bool:
+	p = ctx.p
+	if p.profession_exam_replaced:
+		return True
+	for r in ctx.n.exam_replaced_professions:
+		if r.series == p.series and r.profession == p.profession and (not r.level or r.level == level):
+			return True
+	return False
+
+
+def exam_requirement(ctx: Ctx, level: str):
+	p = ctx.p
+	for r in ctx.n.exam_requirements:
+		if (
+			(not r.series or r.series == p.series)
+			and (not r.profession or r.profession == p.profession)
+			and (not r.level or r.level == level)
+		):
+			return r
+	return None
+
+
+def _exam_issue(ctx: Ctx, level: str) -> Issue | None:
+	req = exam_requirement(ctx, level)
+	if req is None:
+		return None
+	year = ctx.campaign_year
+	best_reason = _("no score entered")
+	for s in ctx.p.exam_scores:
+		if req.exam and s.exam and s.exam != req.exam:
+			continue
+		if req.any_score_counts:
+			return None
+		if s.passed:
+			if req.pass_valid_years <= 0 or s.exam_year + req.pass_valid_years - 1 >= year:
+				return None
+			best_reason = _("the passing score of {0} was valid for {1} years").format(
+				s.exam_year, req.pass_valid_years
+			)
+		else:
+			if req.fail_valid_years > 0 and s.exam_year + req.fail_valid_years - 1 >= year:
+				return None
+			best_reason = _("a score below the national standard ({0}) counts only in its own year").format(
+				s.exam_year
+			)
+	return ("EXAM-SCORE", (req.exam, best_reason), "exam_scores")
+
+
+def _assessments_ok(ctx: Ctx, years) -> list[int]:
+	"""Years among ``years`` whose appraisal is missing or worse than Competent."""
+	amap = ctx.assessment_map()
+	return [y for y in years if amap.get(y) not in COMPETENT_OR_BETTER]
+
+
+def _skill_issues(ctx: Ctx, level: str) -> list[Issue]:
+	n, p = ctx.n, ctx.p
+	if not n.skill_integration:
+		return [("SKILL-NOT-OFFERED", (), "via_skill_integration")]
+	out = []
+	rank = LEVEL_RANK.get(level, 0)
+	options = []
+	ok = False
+	for row in n.skill_integration:
+		if LEVEL_RANK.get(row.target_level, 0) < rank:
+			continue
+		options.append(
+			_("{0} held for at least {1} year(s)").format(_(row.skill_level), row.min_years)
+			if row.min_years
+			else _(row.skill_level)
+		)
+		for s in p.skills:
+			if s.skill_level == row.skill_level and full_years(s.obtained_date, ctx.cutoff) >= row.min_years:
+				ok = True
+	if not ok:
+		out.append(("SKILL-LEVEL", (_(level), "；".join(options) or _("none")), "skills"))
+	k = n.skill_integration_assessment_years
+	if k > 0 and any(r.min_years for r in n.skill_integration):
+		last = ctx.cutoff.year - 1
+		bad = _assessments_ok(ctx, range(last - k + 1, last + 1))
+		if bad:
+			out.append(("SKILL-ASSESS", ("、".join(map(str, range(last - k + 1, last + 1))),), "assessments"))
+	return out
+
+
+def _unit_in_region(ctx: Ctx) -> bool:
+	region = ctx.n.region
+	pref = ctx.p.unit.prefecture
+	return not region or not pref or pref == region
+
+
+# ----------------------------------------------------------------------------- routes
+
+
+def _directed(ctx: Ctx, level: str) -> list[Issue]:
+	if not _unit_in_region(ctx):
+		return [("DIR-REGION", (ctx.n.region,), "unit.prefecture")]
+	return []
+
+
+def _private(ctx: Ctx, level: str) -> list[Issue]:
+	n, p = ctx.n, ctx.p
+	u = p.unit
+	out = []
+	region = n.private_licence_region
+	out_of_xj = (not u.in_xinjiang) or u.category == UnitCategory.OUT_OF_PROVINCE_ENTERPRISE
+	ok = False
+	if u.ownership == Ownership.PRIVATE_ENTERPRISE:
+		if out_of_xj:
+			if n.private_allow_out_of_xinjiang:
+				ok = True
+				if full_years(u.posted_since, ctx.cutoff) < n.private_min_posting_years:
+					out.append(
+						(
+							"PRIV-POSTING",
+							(
+								n.private_min_posting_years,
+								ctx.cutoff.isoformat(),
+								years_text(u.posted_since, ctx.cutoff),
+							),
+							"unit.posted_since",
+						)
+					)
+		elif not region or u.licence_region == region:
+			ok = True
+	if (
+		not ok
+		and n.private_allow_personnel_agency
+		and (p.personnel_agency_filed or u.category == UnitCategory.PERSONNEL_AGENCY)
+	):
+		ok = True
+	if not ok:
+		extra = ""
+		if n.private_allow_personnel_agency:
+			extra += _(", freelancers whose files are held by a personnel agency there")
+		if n.private_allow_out_of_xinjiang:
+			extra += _(", or staff posted there by private enterprises from outside Xinjiang")
+		out.append(("PRIV-SCOPE", (region or _("this region"), extra), "unit.ownership"))
+	if n.private_exclude_retirees and p.employment_status == "Retired":
+		out.append(("PRIV-RETIRED", (), "employment_status"))
+	return out
+
+
+def _region(ctx: Ctx, level: str) -> list[Issue]:
+	n, p = ctx.n, ctx.p
+	out = []
+	if p.aid_staff and n.aid_allowed:
+		problems = []
+		if p.aid_report_date is None:
+			problems.append(_("enter the date you reported for duty"))
+		elif n.aid_report_before and p.aid_report_date >= n.aid_report_before:
+			problems.append(
+				_("you must have reported for duty before {0}").format(n.aid_report_before.isoformat())
+			)
+		if not p.aid_serving:
+			problems.append(_("you must be serving the posting now"))
+		end = p.aid_posting_end
+		if p.aid_report_date is not None and (
+			end is None or full_years(p.aid_report_date, end) < n.aid_min_posting_years
+		):
+			problems.append(_("the posting must last at least {0} year(s)").format(n.aid_min_posting_years))
+		if problems:
+			out.append(("REG-AID", ("；".join(problems),), "aid_report_date"))
+	return out
+
+
+def _competent(ctx: Ctx) -> Issue | None:
+	if not ctx.n.confirmation_requires_competent:
+		return None
+	latest = None
+	for a in ctx.p.assessments:
+		if a.result == Assessment.NOT_ASSESSED:
+			continue
+		if latest is None or a.year > latest.year:
+			latest = a
+	if latest is None or latest.result not in COMPETENT_OR_BETTER:
+		return ("CONF-ASSESS", (), "assessments")
+	return None
+
+
+def _grant(ctx: Ctx, level: str) -> list[Issue]:
+	out = []
+	degrees = {e.degree for e in ctx.p.education}
+	granted = None
+	for row in ctx.n.degree_grants:
+		if row.degree in degrees and (
+			granted is None or LEVEL_RANK.get(row.level, 0) > LEVEL_RANK.get(granted, 0)
+		):
+			granted = row.level
+	if granted is None:
+		out.append(
+			(
+				"GRANT-DEGREE",
+				(_("a postdoctoral station, doctorate or master's degree is required"),),
+				"education",
+			)
+		)
+	elif granted != level:
+		out.append(
+			("GRANT-DEGREE", (_("your degree is granted at {0} level").format(_(granted)),), "target_level")
+		)
+	if not _unit_in_region(ctx):
+		out.append(("CONF-UNIT", (ctx.n.region,), "unit.prefecture"))
+	c = _competent(ctx)
+	if c:
+		out.append(c)
+	return out
+
+
+def _professional_start(ctx: Ctx) -> datetime.date | None:
+	p = ctx.p
+	if p.professional_start_date:
+		return p.professional_start_date
+	return p.work_start_date
+
+
+def _initial_junior(ctx: Ctx, level: str) -> list[Issue]:
+	n, p = ctx.n, ctx.p
+	u = p.unit
+	out = []
+	rules = {r.education: r for r in n.initial_junior_rules}
+	party_ok = n.party_school_equivalence and (
+		u.location == Location.TOWNSHIP or (u.location == Location.COUNTY and u.category_iv_area)
+	)
+	best = None
+	for e in p.education:
+		if not (e.full_time or (e.party_school and party_ok)):
+			continue
+		edu = e.education
+		if EDUCATION_RANK.get(edu, 0) > EDUCATION_RANK[Education.BACHELOR]:
+			edu = Education.BACHELOR
+		r = rules.get(edu)
+		if r is None and edu == Education.HIGH_SCHOOL:
+			continue
+		if r is not None and (
+			best is None or EDUCATION_RANK.get(r.education, 0) > EDUCATION_RANK.get(best.education, 0)
+		):
+			best = r
+	if best is None:
+		out.append(("INIT-EDUCATION", (), "education"))
+	else:
+		start = _professional_start(ctx)
+		yrs = full_years(start, ctx.cutoff)
+		if start is None or start > ctx.cutoff or yrs < best.min_years:
+			out.append(
+				(
+					"INIT-YEARS",
+					(
+						_(best.education),
+						best.min_years,
+						ctx.cutoff.isoformat(),
+						years_text(start, ctx.cutoff),
+					),
+					"professional_start_date",
+				)
+			)
+		if LEVEL_RANK.get(level, 0) > LEVEL_RANK.get(best.level, 0):
+			out.append(("INIT-LEVEL", (_(best.education), _(best.level)), "target_level"))
+	if not _unit_in_region(ctx):
+		out.append(("CONF-UNIT", (n.region,), "unit.prefecture"))
+	c = _competent(ctx)
+	if c:
+		out.append(c)
+	return out
+
+
+def _township(ctx: Ctx, level: str) -> list[Issue]:
+	n, p = ctx.n, ctx.p
+	out = []
+	if p.unit.location != Location.TOWNSHIP:
+		out.append(("TOWN-LOCATION", (), "unit.location"))
+	need = EDUCATION_RANK.get(n.township_education, 3)
+	if not any(EDUCATION_RANK.get(e.education, 0) >= need for e in p.education):
+		out.append(("TOWN-EDUCATION", (), "education"))
+	start = _professional_start(ctx)
+	yrs = full_years(start, ctx.cutoff)
+	if yrs < n.township_min_years:
+		out.append(
+			(
+				"TOWN-YEARS",
+				(n.township_min_years, ctx.cutoff.isoformat(), years_text(start, ctx.cutoff)),
+				"professional_start_date",
+			)
+		)
+	if not _unit_in_region(ctx):
+		out.append(("CONF-UNIT", (n.region,), "unit.prefecture"))
+	c = _competent(ctx)
+	if c:
+		out.append(c)
+	return out
+
+
+def longest_service(
+	ctx: Ctx, after: datetime.date | None
+) -> tuple[datetime.date | None, datetime.date | None]:
+	"""Longest continuous grass-roots service (rows joined when the gap is at most 31 days),
+	counting only service on or after ``after``; open-ended rows run to the cut-off."""
+	spans = []
+	for s in ctx.p.service:
+		if s.kind not in _SERVICE_KINDS or s.start_date is None:
+			continue
+		start = s.start_date
+		end = s.end_date or ctx.cutoff
+		if end > ctx.cutoff:
+			end = ctx.cutoff
+		if after is not None and start < after:
+			start = after
+		if end >= start:
+			spans.append((start, end))
+	if not spans:
+		return None, None
+	spans.sort()
+	best = cur = spans[0]
+	for s, e in spans[1:]:
+		if (s - cur[1]).days <= 31:
+			cur = (cur[0], max(cur[1], e))
+		else:
+			cur = (s, e)
+		if (cur[1] - cur[0]) > (best[1] - best[0]):
+			best = cur
+	if (cur[1] - cur[0]) > (best[1] - best[0]):
+		best = cur
+	return best
+
+
+def _fanghuiju(ctx: Ctx, level: str) -> list[Issue]:
+	n = ctx.n
+	out = []
+	t = ctx.title
+	if t is None or t.obtained_date is None:
+		out.append(("FHJ-TITLE", (), "titles"))
+	else:
+		cur_rank = LEVEL_RANK.get(t.level, 0)
+		next_level = _RANK_LEVEL.get(cur_rank + 1)
+		if LEVEL_RANK.get(level, 0) != cur_rank + 1:
+			out.append(("FHJ-LEVEL", (_(next_level) if next_level else _("none"),), "target_level"))
+	after = t.obtained_date if t is not None else None
+	start, end = longest_service(ctx, after)
+	# service must reach the full number of years: end >= start + N years - 1 day (month granularity)
+	if start is None or full_years(start, end + datetime.timedelta(days=1)) < n.fanghuiju_years:
+		out.append(
+			(
+				"FHJ-SERVICE",
+				(
+					n.fanghuiju_years,
+					years_text(start, end + datetime.timedelta(days=1)) if start else _("none"),
+				),
+				"service",
+			)
+		)
+	last = ctx.cutoff.year - 1
+	years = range(last - n.fanghuiju_years + 1, last + 1)
+	amap = ctx.assessment_map()
+	if any(amap.get(y) != Assessment.EXCELLENT for y in years):
+		out.append(("FHJ-EXCELLENT", ("、".join(map(str, years)),), "assessments"))
+	if not _unit_in_region(ctx):
+		out.append(("CONF-UNIT", (n.region,), "unit.prefecture"))
+	return out
+
+
+_ROUTE_CHECKS = {
+	Route.DIRECTED: _directed,
+	Route.PRIVATE: _private,
+	Route.REGION: _region,
+	Route.GRANT: _grant,
+	Route.INITIAL_JUNIOR: _initial_junior,
+	Route.TOWNSHIP_INTERMEDIATE: _township,
+	Route.FANGHUIJU: _fanghuiju,
+}
+
+
+def offered(ctx: Ctx, route: str, level: str):
+	for r in ctx.n.routes:
+		if r.route == route and r.level == level:
+			return r
+	return None
+
+
+def pair_issues(ctx: Ctx, route: str, level: str) -> list[Issue]:
+	"""Blocking eligibility issues of one (route, level) for this applicant."""
+	row = offered(ctx, route, level)
+	if row is None:
+		return [("ROUTE-NOT-OFFERED", (_(route), _(level)), "target_level")]
+	out = []
+	if not _in_scope(ctx, level):
+		out.append(("SCOPE-PROFESSION", (ctx.p.series, ctx.p.profession, _(level)), "profession"))
+	if row.excludes_exam_replaced and _exam_replaced(ctx, level):
+		out.append(("SCOPE-EXAM-REPLACED", (), "profession"))
+	check = _ROUTE_CHECKS.get(route)
+	if check is not None:
+		out.extend(check(ctx, level))
+	if ctx.p.via_skill_integration:
+		out.extend(_skill_issues(ctx, level))
+	e = _exam_issue(ctx, level)
+	if e:
+		out.append(e)
+	return out
+
+
+def check_eligibility(ctx: Ctx) -> tuple[list[str], list[str], list[dict]]:
+	"""Report the chosen pair's issues; return (eligible routes, eligible levels, eligible options)."""
+	p = ctx.p
+	options = []
+	chosen_done = False
+	for r in ctx.n.routes:
+		issues = pair_issues(ctx, r.route, r.level)
+		if not issues:
+			options.append({"route": r.route, "level": r.level, "committee": r.committee, "module": r.module})
+		if r.route == p.route and r.level == p.target_level:
+			chosen_done = True
+			for rule_id, args, field in issues:
+				ctx.add(rule_id, args, field)
+	if not chosen_done and p.route and p.target_level:
+		for rule_id, args, field in pair_issues(ctx, p.route, p.target_level):
+			ctx.add(rule_id, args, field)
+	if ctx.tech_equivalent is not None:
+		cls, eq = ctx.tech_equivalent
+		ctx.add("TECH-SCHOOL", (_(cls), _(eq)), "education")
+	routes = []
+	for o in options:
+		if o["route"] not in routes:
+			routes.append(o["route"])
+	chosen = p.route if p.route in routes else None
+	levels = []
+	for o in options:
+		if (chosen is None or o["route"] == chosen) and o["level"] not in levels:
+			levels.append(o["level"])
+	return routes, levels, options

@@ -1,0 +1,142 @@
+"""Rule family: required materials, existing-title evidence, Putonghua, masking and file types
+[spec §7.1, §7.2, §7.6, §7.9]."""
+
+from __future__ import annotations
+
+import os
+
+from zhicheng_app.i18n import _
+from zhicheng_app.rules.context import Ctx
+from zhicheng_app.rules.continuing_education import ce_required
+from zhicheng_app.rules.eligibility import exam_requirement
+from zhicheng_app.rules.vocabulary import (
+	PUTONGHUA_RANK,
+	Occupation,
+	Ownership,
+	PutonghuaLevel,
+	Route,
+	UnitCategory,
+)
+
+_ENTRUSTED = frozenset(
+	{UnitCategory.CENTRAL_IN_XINJIANG, UnitCategory.OUT_OF_PROVINCE_ENTERPRISE, UnitCategory.MILITARY}
+)
+_TEACHERS = frozenset({Occupation.TEACHER, Occupation.CHINESE_TEACHER})
+
+# Putonghua thresholds by occupation [004 L79]
+OCCUPATION_PUTONGHUA = {
+	Occupation.BROADCASTER: PutonghuaLevel.L2B,
+	Occupation.CHINESE_BROADCASTER: PutonghuaLevel.L1B,
+	Occupation.TEACHER: PutonghuaLevel.L2B,
+	Occupation.CHINESE_TEACHER: PutonghuaLevel.L2A,
+}
+
+# materials that other uploads can stand in for [003 L94–96]: any one group suffices
+ALTERNATIVES = {
+	"social_security_6m": (
+		("social_security_6m",),
+		("deferral_certificate",),
+		("labour_contract", "wage_statement"),
+	),
+}
+
+CONDITIONS = {
+	"all": lambda ctx: True,
+	"public_institution": lambda ctx: ctx.p.unit.ownership == Ownership.PUBLIC_INSTITUTION,
+	"enterprise": lambda ctx: (
+		ctx.p.unit.ownership in (Ownership.PRIVATE_ENTERPRISE, Ownership.STATE_ENTERPRISE)
+	),
+	"prior_title": lambda ctx: ctx.title is not None,
+	"skills": lambda ctx: bool(ctx.p.skills) or ctx.p.via_skill_integration,
+	"ce_required": ce_required,
+	"ce_exempt": lambda ctx: ctx.p.ce_exemption,
+	"entrusted": lambda ctx: ctx.p.unit.category in _ENTRUSTED,
+	"aid": lambda ctx: ctx.p.aid_staff,
+	"transfer": lambda ctx: ctx.p.transferred_from_agency,
+	"teacher": lambda ctx: ctx.p.occupation in _TEACHERS,
+	"exam": lambda ctx: exam_requirement(ctx, ctx.level) is not None,
+	"private": lambda ctx: ctx.p.route == Route.PRIVATE,
+	"route_fanghuiju": lambda ctx: ctx.p.route == Route.FANGHUIJU,
+}
+
+
+def required_materials(ctx: Ctx) -> list[dict]:
+	out = []
+	for m in ctx.n.materials:
+		cond = CONDITIONS.get(m.condition or "all")
+		if cond is None or cond(ctx):
+			out.append({"code": m.code, "label": m.label or m.code, "seed_ref": m.seed_ref})
+	return out
+
+
+def check_materials(ctx: Ctx, required: list[dict]) -> None:
+	p, n = ctx.p, ctx.n
+	present = {a.code for a in p.attachments if a.present}
+	for m in required:
+		groups = ALTERNATIVES.get(m["code"])
+		if groups:
+			ok = any(all(c in present for c in g) for g in groups)
+		else:
+			ok = m["code"] in present
+		if not ok:
+			ctx.findings.append(_missing(ctx, m))
+	_prior_title(ctx)
+	_putonghua(ctx)
+	if n.blind_review:
+		undecided = [
+			a.caption or a.file_name or a.code for a in p.attachments if a.present and a.masked is None
+		]
+		if undecided:
+			ctx.add("MASK-DECISION", ("、".join(undecided),), "attachments")
+	if n.mask_check_file_names:
+		words = [
+			w for w in (p.applicant_name.strip(), p.unit.unit_name.strip(), *p.unit.aliases) if len(w) >= 2
+		]
+		for i, a in enumerate(p.attachments):
+			text = a.file_name + " " + a.caption
+			if any(w in text for w in words):
+				ctx.add("MASK-FILE-NAME", (a.caption or a.code,), f"attachments[{i}]")
+	if n.allowed_file_types:
+		allowed = {"." + t.strip().lower().lstrip(".") for t in n.allowed_file_types.split(",") if t.strip()}
+		bad = [
+			a.file_name
+			for a in p.attachments
+			if a.present and a.file_name and os.path.splitext(a.file_name)[1].lower() not in allowed
+		]
+		if bad:
+			ctx.add("FILE-TYPE", ("、".join(sorted(allowed)), "、".join(bad)), "attachments")
+
+
+def _missing(ctx: Ctx, m: dict):
+	from zhicheng_app.rules.registry import make
+
+	return make("MAT-MISSING", ctx.code, (m["label"],), "attachments", seed_ref=m["seed_ref"] or None)
+
+
+def _prior_title(ctx: Ctx) -> None:
+	t, n = ctx.title, ctx.n
+	if t is None:
+		return
+	elsewhere = ctx.title_elsewhere()
+	need = n.prior_title_evidence_elsewhere if elsewhere else n.prior_title_evidence_xinjiang
+	if need <= 0:
+		return
+	have = int(t.has_qualification_document) + int(t.has_certificate) + int(t.has_evaluation_form)
+	if have < need:
+		where = _("outside Xinjiang or in the Bingtuan") if elsewhere else _("in Xinjiang")
+		if elsewhere and not n.prior_title_bingtuan_as_elsewhere:
+			where = _("outside Xinjiang")
+		ctx.add("MAT-PRIOR-TITLE", (where, need, have), "titles")
+
+
+def _putonghua(ctx: Ctx) -> None:
+	n, p = ctx.n, ctx.p
+	if not n.putonghua_public_institution_required or p.unit.ownership != Ownership.PUBLIC_INSTITUTION:
+		return
+	need = n.putonghua_min_level
+	if n.putonghua_occupation_thresholds:
+		occ = OCCUPATION_PUTONGHUA.get(p.occupation)
+		if occ is not None and PUTONGHUA_RANK.get(occ, 0) > PUTONGHUA_RANK.get(need, 0):
+			need = occ
+	if PUTONGHUA_RANK.get(p.putonghua_level, 0) < PUTONGHUA_RANK.get(need, 1):
+		ctx.add("MAT-PUTONGHUA", (_(need), _(p.putonghua_level or PutonghuaLevel.NONE)), "putonghua_level")

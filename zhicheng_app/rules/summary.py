@@ -1,0 +1,81 @@
+"""Rule family: the personal work summary [spec §7.5].
+
+How 字 are counted (spec Q-45) is the notice setting ``summary_count_mode``:
+
+* ``Non-whitespace`` (default): every character except whitespace counts as one 字 — Chinese
+  characters, Chinese and Western punctuation, digits and each Latin letter.
+* ``Han only``: only CJK ideographs count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zhicheng_app.i18n import _
+from zhicheng_app.rules.context import Ctx
+
+_WHITESPACE = (" ", "\n", "\r", "\t", "\u3000", "\xa0", "\u2002", "\u2003", "\u200b", "\f", "\v")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_OTHER_WS = re.compile(r"[^\S \n\r\t\u3000\xa0\u2002\u2003\f\v]")
+
+HAN_ONLY = "Han only"
+
+
+def count_chars(text: str, mode: str = "Non-whitespace") -> int:
+	"""Number of 字 in ``text`` under the notice's counting mode."""
+	if not text:
+		return 0
+	if mode == HAN_ONLY:
+		return len(_HAN.findall(text))
+	n = len(text)
+	for c in _WHITESPACE:
+		if c in text:
+			n -= text.count(c)
+	if not text.isascii() and _OTHER_WS.search(text):  # rare Unicode spaces
+		n -= len(_OTHER_WS.findall(text))
+	return n
+
+
+def _mode_label(mode: str) -> str:
+	if mode == HAN_ONLY:
+		return _("counting Chinese characters only")
+	return _("counting every character except spaces and line breaks")
+
+
+def _compact(s: str) -> str:
+	return "".join(s.split())
+
+
+def check_summary(ctx: Ctx) -> None:
+	n, p = ctx.n, ctx.p
+	if not n.summary_required:
+		return
+	text = p.summary or ""
+	if not text.strip():
+		ctx.add("SUM-REQUIRED", field="summary")
+		return
+	count = count_chars(text, n.summary_count_mode)
+	if n.summary_min_chars and count < n.summary_min_chars:
+		ctx.add("SUM-MIN", (count, n.summary_min_chars, _mode_label(n.summary_count_mode)), "summary")
+	if n.summary_max_chars and count > n.summary_max_chars:
+		ctx.add("SUM-MAX", (count, n.summary_max_chars, _mode_label(n.summary_count_mode)), "summary")
+	if n.summary_forbid_name_unit:
+		compact = None
+		name = p.applicant_name.strip()
+		if len(name) >= 2:
+			if name in text:
+				ctx.add("SUM-NAME", field="summary")
+			else:
+				compact = _compact(text)
+				if _compact(name) in compact:
+					ctx.add("SUM-NAME", field="summary")
+		for unit_name in (p.unit.unit_name, *p.unit.aliases):
+			u = (unit_name or "").strip()
+			if len(u) < 2:
+				continue
+			if u in text or (compact or _compact(text)).find(_compact(u)) >= 0:
+				ctx.add("SUM-UNIT", (u,), "summary")
+				break
+	if n.summary_topics:
+		if not any(k.keyword and k.keyword in text for k in n.summary_topics):
+			ctx.add("SUM-TOPICS", ("、".join(k.keyword for k in n.summary_topics),), "summary")
