@@ -244,6 +244,61 @@ def qr_block(doc, caption: str = "扫码核验文件真伪"):
 	return c
 
 
+def _picture(paragraph, png: bytes, name: str, width, height):
+	shape = paragraph.add_run().add_picture(io.BytesIO(png), width=width, height=height)
+	_name_picture(shape, name)
+
+
+def _cell_para(cell, text: str = "", *, align=None, size: float = 16, first: bool = False):
+	p = cell.paragraphs[0] if first else cell.add_paragraph()
+	p.alignment = align if align is not None else WD_ALIGN_PARAGRAPH.LEFT
+	p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+	p.paragraph_format.line_spacing = Pt(max(size * 1.5, 14))
+	if text:
+		run = p.add_run(text)
+		_set_run_font(run, BODY_FONT, size)
+	return p
+
+
+def closing(doc, lines: list[str], *, qr_caption: str = "扫码核验"):
+	"""The signature/seal/date lines on the right, the QR code beside them on the left.
+
+	A borderless two-column table keeps the QR on the page of the signature.
+	"""
+	blank(doc)
+	table = doc.add_table(rows=1, cols=2)
+	table.alignment = WD_TABLE_ALIGNMENT.CENTER
+	left, right_cell = table.rows[0].cells
+	p = _cell_para(left, first=True)
+	p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+	_picture(p, _QR_PLACEHOLDER, QR_NAME, QR_SIZE, QR_SIZE)
+	cap = _cell_para(left, qr_caption, size=9)
+	cap.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+	for i, line in enumerate(lines):
+		_cell_para(right_cell, line, align=WD_ALIGN_PARAGRAPH.RIGHT, first=(i == 0))
+	_set_grid(table, [4.0, 11.4])
+	return table
+
+
+def codes_strip(doc, *, barcode: bool = True):
+	"""Forms: the QR code at the top left, the barcode and application number at the top right."""
+	table = doc.add_table(rows=1, cols=2)
+	table.alignment = WD_TABLE_ALIGNMENT.CENTER
+	left, right_cell = table.rows[0].cells
+	p = _cell_para(left, first=True)
+	p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+	_picture(p, _QR_PLACEHOLDER, QR_NAME, Cm(1.8), Cm(1.8))
+	if barcode:
+		p = _cell_para(right_cell, align=WD_ALIGN_PARAGRAPH.RIGHT, first=True)
+		p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+		p.paragraph_format.space_before = Pt(6)
+		_picture(p, _BARCODE_PLACEHOLDER, BARCODE_NAME, BARCODE_SIZE[0], BARCODE_SIZE[1])
+		t = _cell_para(right_cell, "申报编号：{{ barcode_text }}", align=WD_ALIGN_PARAGRAPH.RIGHT, size=10)
+		t.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+	_set_grid(table, [4.0, 12.2])
+	return table
+
+
 def barcode_block(doc):
 	p = doc.add_paragraph()
 	p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -280,6 +335,17 @@ def _cell_text(cell, text: str, *, size: float = 12, bold: bool = False, align=N
 	tc_pr.append(v)
 
 
+def _set_grid(table, widths_cm: list[float]):
+	"""Column widths in the table grid too: LibreOffice lays tables out from it."""
+	grid = table._tbl.tblGrid
+	for col, width in zip(grid.findall(qn("w:gridCol")), widths_cm):
+		col.set(qn("w:w"), str(int(width * 567)))
+	for row in table.rows:
+		for i, width in enumerate(widths_cm):
+			if i < len(row.cells):
+				row.cells[i].width = Cm(width)
+
+
 def grid_table(doc, widths_cm: list[float], rows: list[list], *, size: float = 12):
 	"""A bordered table. ``rows`` holds cells as ``(text, span)`` or ``(text, span, opts)``.
 
@@ -310,9 +376,7 @@ def grid_table(doc, widths_cm: list[float], rows: list[list], *, size: float = 1
 			col += span
 		if height:
 			row.height = Cm(height)
-	for row in table.rows:
-		for i, width in enumerate(widths_cm):
-			row.cells[i].width = Cm(width)
+	_set_grid(table, widths_cm)
 	return table
 
 
@@ -329,9 +393,7 @@ def loop_table(doc, widths_cm: list[float], header: list[str], cells: list[str],
 		_cell_text(table.rows[2].cells[i], text, size=size)
 	last = table.rows[3].cells[0].merge(table.rows[3].cells[-1])
 	_cell_text(last, "{%tr endfor %}", size=size)
-	for row in table.rows:
-		for i, width in enumerate(widths_cm):
-			row.cells[i].width = Cm(width)
+	_set_grid(table, widths_cm)
 	return table
 
 
@@ -369,11 +431,7 @@ def build_unit_publicity_001():
 	para(doc, POLITICS)
 	para(doc, ACHIEVEMENTS)
 	para(doc, PERIOD)
-	blank(doc)
-	right(doc, "签字：（单位负责人签字）", right_indent_chars=4)
-	right(doc, "（推荐单位公章）", right_indent_chars=4)
-	right(doc, "{{ doc_date|date_line }}", right_indent_chars=4)
-	qr_block(doc)
+	closing(doc, ["签字：（单位负责人签字）", "（推荐单位公章）", "{{ doc_date|date_line }}"])
 	return doc
 
 
@@ -385,11 +443,7 @@ def _publicity_person(opening: str, seal: str):
 	para(doc, POLITICS)
 	para(doc, ACHIEVEMENTS)
 	para(doc, PERIOD)
-	blank(doc)
-	right(doc, "签字：（单位负责人签字）", right_indent_chars=4)
-	right(doc, seal, right_indent_chars=4)
-	right(doc, "{{ doc_date|date_line }}", right_indent_chars=4)
-	qr_block(doc)
+	closing(doc, ["签字：（单位负责人签字）", seal, "{{ doc_date|date_line }}"])
 	return doc
 
 
@@ -410,10 +464,7 @@ def _publicity_result_person():
 		"{{ applicant_name }}同志申报材料已在本单位公示{{ publicity_days }}天，公示期间无投诉、举报，"
 		"公示无异议，申报材料真实、完整、有效，同意推荐" + APPLYING + "职称。",
 	)
-	blank(doc, 2)
-	right(doc, "{{ unit_name }}（公章）", right_indent_chars=4)
-	right(doc, "{{ doc_date|date_line }}", right_indent_chars=4)
-	qr_block(doc)
+	closing(doc, ["{{ unit_name }}（公章）", "{{ doc_date|date_line }}"])
 	return doc
 
 
@@ -422,10 +473,7 @@ def build_recommendation_competent_002():
 	barcode_block(doc)
 	title(doc, PERSON_TITLE + "推荐意见")
 	para(doc, "经审核，同意推荐" + APPLYING + "职称。")
-	blank(doc, 2)
-	right(doc, "{{ competent_unit_name }}（公章）", right_indent_chars=4)
-	right(doc, "{{ doc_date|date_line }}", right_indent_chars=4)
-	qr_block(doc)
+	closing(doc, ["{{ competent_unit_name }}（公章）", "{{ doc_date|date_line }}"])
 	return doc
 
 
@@ -437,10 +485,7 @@ def build_recommendation_unit_003():
 	blank(doc)
 	para(doc, "单位联系人：{{ unit_contact_person }}")
 	para(doc, "联系电话：{{ unit_contact_phone }}")
-	blank(doc)
-	right(doc, "{{ unit_name }}（公章）", right_indent_chars=4)
-	right(doc, "{{ doc_date|date_line }}", right_indent_chars=4)
-	qr_block(doc)
+	closing(doc, ["{{ unit_name }}（公章）", "{{ doc_date|date_line }}"])
 	return doc
 
 
@@ -475,11 +520,7 @@ def build_publicity_batch_004():
 		"如对{{ persons[0].name }}{% if persons|length > 1 %}等{% endif %}同志的相关信息有疑异，"
 		"请电话或书面形式反映至{{ complaint_office }}办公室，监督电话：{{ supervision_phone }}。",
 	)
-	blank(doc)
-	right(doc, "签字：（单位负责人签字）", right_indent_chars=4)
-	right(doc, "（推荐单位公章）", right_indent_chars=4)
-	right(doc, "{{ doc_date|date_line }}", right_indent_chars=4)
-	qr_block(doc)
+	closing(doc, ["签字：（单位负责人签字）", "（推荐单位公章）", "{{ doc_date|date_line }}"])
 	return doc
 
 
@@ -492,10 +533,7 @@ def build_publicity_result_batch_004():
 		"{{ first_applicant_name }}等{{ applicant_count }}名同志申报{{ route_label }}{{ level_label }}级职称情况"
 		"进行了为期5个工作日的公示，公示期间{{ objection_text }}。",
 	)
-	blank(doc, 2)
-	right(doc, "{{ unit_name }}（推荐单位公章）", right_indent_chars=4)
-	right(doc, "{{ doc_date|date_line }}", right_indent_chars=4)
-	qr_block(doc)
+	closing(doc, ["{{ unit_name }}（推荐单位公章）", "{{ doc_date|date_line }}"])
 	return doc
 
 
@@ -514,11 +552,7 @@ def build_recommendation_report_004():
 		"{{ g.route_label }}{{ g.series }}系列{{ g.profession }}专业{{ g.level_label }}级职称"
 		"{% if not loop.last %}，{% endif %}{% endfor %}。",
 	)
-	blank(doc)
-	right(doc, "签字：（单位负责人签字）", right_indent_chars=4)
-	right(doc, "{{ unit_name }}（推荐单位公章）", right_indent_chars=4)
-	right(doc, "{{ doc_date|date_line }}", right_indent_chars=4)
-	qr_block(doc)
+	closing(doc, ["签字：（单位负责人签字）", "{{ unit_name }}（推荐单位公章）", "{{ doc_date|date_line }}"])
 	return doc
 
 
@@ -543,10 +577,7 @@ def build_publicity_report_004():
 		"公示期为{{ publicity_start|cn_date }}至{{ publicity_end|cn_month_day }}，为期5个工作日，"
 		"公示期间{{ objection_text }}。",
 	)
-	blank(doc)
-	right(doc, "{{ reporter_name }}（盖章）", right_indent_chars=4)
-	right(doc, "{{ doc_date|date_line }}", right_indent_chars=4)
-	qr_block(doc)
+	closing(doc, ["{{ reporter_name }}（盖章）", "{{ doc_date|date_line }}"])
 	page_break(doc)
 	title(doc, "{{ reporter_name }}职称授予、初定、“访惠聚”三年高定通过审核人员名单", size=18)
 	loop_para(doc, "for route in roster")
@@ -574,24 +605,18 @@ def build_commitment():
 		"如申请人提交弄虚作假确认材料的，一经查实，不予受理确认申报或取消已确认的资格，"
 		"并从申报年度下一年度起3年内，不得申报专业技术资格。",
 	)
-	blank(doc)
-	right(doc, "承诺人：（手写签名）", right_indent_chars=6)
-	para(
+	closing(
 		doc,
-		"{% if fingerprint %}（按手印）{% endif %}",
-		indent=False,
-		align=WD_ALIGN_PARAGRAPH.RIGHT,
-	).paragraph_format.right_indent = Pt(6 * 16)
-	right(doc, "{{ doc_date|date_line }}", right_indent_chars=6)
-	qr_block(doc)
+		["承诺人：（手写签名）", "{% if fingerprint %}（按手印）{% endif %}", "{{ doc_date|date_line }}"],
+	)
 	return doc
 
 
 def build_exemption_form():
 	doc = new_document(form=True)
-	barcode_block(doc)
+	codes_strip(doc)
 	title(doc, "自治区“访惠聚”驻村等专业技术人员职称评审免除继续教育学习申请表", size=16)
-	w = [2.6, 3.4, 2.2, 2.6, 2.4, 3.0]
+	w = [2.6, 4.4, 1.8, 2.6, 2.0, 2.8]
 	h = {"height": 1.2}
 	grid_table(
 		doc,
@@ -643,13 +668,12 @@ def build_exemption_form():
 		"3.各地各部门不得私自设置免除继续教育学习事项及申请表（审批表）。",
 	):
 		para(doc, note, indent=False, size=10.5, keep_pitch=False)
-	qr_block(doc)
 	return doc
 
 
 def build_appraisal_form():
 	doc = new_document(form=True)
-	barcode_block(doc)
+	codes_strip(doc)
 	title(doc, "专业技术人员业务考核表", size=18)
 	h = {"height": 1.0}
 	grid_table(
@@ -678,12 +702,11 @@ def build_appraisal_form():
 			]
 		],
 	)
-	qr_block(doc)
 	return doc
 
 
 def _review_form_copy(doc, copy_no: str):
-	barcode_block(doc)
+	codes_strip(doc)
 	title(doc, "专业技术职务任职资格评审表", size=18, space_after=0)
 	para(
 		doc,
@@ -696,7 +719,7 @@ def _review_form_copy(doc, copy_no: str):
 	h = {"height": 0.9}
 	grid_table(
 		doc,
-		[2.8, 3.6, 2.4, 3.0, 2.2, 2.2],
+		[2.6, 4.4, 2.0, 2.6, 2.2, 2.4],
 		[
 			[
 				("姓名", 1, h),
@@ -740,7 +763,7 @@ def _review_form_copy(doc, copy_no: str):
 				("{{ achievements_text }}", 5, {"left": True, "top": True}),
 			],
 			[
-				("单位意见", 1, {"height": 3.6}),
+				("单位意见", 1, {"height": 3.0}),
 				(
 					"{% if unit_opinion_hint %}（由单位主要负责人手写：{{ unit_opinion_hint }}）{% endif %}\n\n"
 					"单位主要负责人签字：\u3000\u3000\u3000\u3000\u3000（现工作单位公章）\n年\u3000\u3000月\u3000\u3000日",
@@ -757,8 +780,8 @@ def _review_form_copy(doc, copy_no: str):
 				("（盖章）\n年\u3000\u3000月\u3000\u3000日", 5, {"top": True}),
 			],
 		],
+		size=10.5,
 	)
-	qr_block(doc)
 
 
 def build_qualification_review_form():
@@ -809,7 +832,7 @@ _REPORT_ROWS = {
 
 
 def _report_form_copy(doc, heading: str, variant: str, copy_no: str):
-	barcode_block(doc)
+	codes_strip(doc)
 	title(doc, heading, size=18, space_after=0)
 	para(
 		doc,
@@ -858,8 +881,7 @@ def _report_form_copy(doc, heading: str, variant: str, copy_no: str):
 			("（盖章）\u3000\u3000年\u3000\u3000月\u3000\u3000日", 5, {"top": True}),
 		],
 	]
-	grid_table(doc, [2.8, 3.6, 2.4, 3.0, 2.2, 2.2], rows)
-	qr_block(doc)
+	grid_table(doc, [2.6, 4.4, 2.0, 2.6, 2.2, 2.4], rows, size=10.5)
 
 
 def _report_form(heading: str, variant: str):
@@ -902,10 +924,7 @@ def build_qualification_document():
 		"下列{{ persons|length }}名同志具备相应专业技术职务任职资格，资格取得时间为{{ effective_date|cn_date }}。",
 	)
 	para(doc, "附件：{{ persons|length }}名同志任职资格名单", indent=True)
-	blank(doc)
-	right(doc, "{{ issuer_name }}", right_indent_chars=4)
-	right(doc, "{{ doc_date|date_line }}", right_indent_chars=4)
-	qr_block(doc)
+	closing(doc, ["{{ issuer_name }}", "{{ doc_date|date_line }}"])
 	page_break(doc)
 	title(doc, "任职资格名单", size=18)
 	loop_table(
