@@ -20,7 +20,7 @@ def credit_code() -> str:
 
 def resident_id(birth: str = "19880315", region: str = "652901") -> str:
 	body = region + birth + "".join(random.choices(string.digits, k=3))
-	return body + ric.calc_check_digit(body)
+	return body + ric.calc_check_digit(body + "0")
 
 
 def make_unit(**kw):

@@ -108,7 +108,7 @@ def _round_trip_application():
 			"series": "工程系列",
 			"target_level": "Deputy Senior",
 			"applicant_name": "往返测试",
-			"id_number": "652901198503120010",
+			"id_number": "652901198503120018",
 			"employer_unit": unit.name,
 		}
 	)
@@ -165,7 +165,7 @@ ROUND_TRIPS = {
 	)(),
 	"Title Sanction": lambda: _simple(
 		"Title Sanction",
-		{"id_number": "652901198503120010", "reason": "提供虚假材料", "decided_on": "2024-09-01"},
+		{"id_number": "652901198503120018", "reason": "提供虚假材料", "decided_on": "2024-09-01"},
 	)(),
 	"Employer Unit": _round_trip_unit,
 	"Evaluation Committee": _round_trip_committee,
@@ -210,6 +210,6 @@ def test_bad_credit_code_is_rejected_in_chinese_and_nothing_saved():
 
 
 def test_identity_derives_birth_date_and_gender():
-	doc = make_application(id_number="65292319920202004x")
-	assert doc.id_number == "65292319920202004X"
+	doc = make_application(id_number="65292219920202028x")
+	assert doc.id_number == "65292219920202028X"
 	assert str(doc.birth_date) == "1992-02-02" and doc.gender == "Female"
