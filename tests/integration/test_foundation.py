@@ -52,7 +52,7 @@ def _fill_tables(doc):
 			if df.fieldtype not in ("Section Break", "Column Break")
 		}
 		row = {k: v for k, v in row.items() if v is not None}
-		doc.append(table.fieldname, row)
+		doc.append(table.fieldname, dict(row))
 		filled[table.fieldname] = row
 	return filled
 
