@@ -5,4 +5,22 @@ from frappe.model.document import Document
 
 
 class ApplicationAchievement(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		achieved_on: DF.Date | None
+		issuer: DF.Data | None
+		kind: DF.Literal["Achievement", "Award", "Patent", "Paper", "Book", "Standard"]
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		rank: DF.Data | None
+		title: DF.Data
+		witness: DF.Data | None
+	# end: auto-generated types
 	pass

@@ -5,4 +5,20 @@ from frappe.model.document import Document
 
 
 class ApplicationAttachment(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		description: DF.Data | None
+		file: DF.Attach
+		masked: DF.Check
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		section: DF.Data
+	# end: auto-generated types
 	pass

@@ -5,4 +5,25 @@ from frappe.model.document import Document
 
 
 class ApplicationEducation(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		degree: DF.Data | None
+		education: DF.Literal["Secondary Vocational", "High School", "Junior College", "Bachelor", "Master", "Doctor"]
+		full_time: DF.Check
+		graduation_date: DF.Date
+		major: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		party_school: DF.Check
+		school: DF.Data
+		tech_school_class: DF.Literal["", "Intermediate Worker Class", "Senior Worker Class", "Preparatory Technician Class"]
+		verification_no: DF.Data | None
+	# end: auto-generated types
 	pass

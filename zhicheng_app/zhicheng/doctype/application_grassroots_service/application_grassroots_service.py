@@ -5,4 +5,21 @@ from frappe.model.document import Document
 
 
 class ApplicationGrassrootsService(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		dispatching_unit: DF.Data | None
+		end_date: DF.Date | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		service_kind: DF.Literal["Fanghuiju Village Work", "Village Mosque Management", "Southern Xinjiang Preschool Teaching", "Inland Service Management"]
+		start_date: DF.Date
+		still_serving: DF.Check
+	# end: auto-generated types
 	pass

@@ -5,4 +5,20 @@ from frappe.model.document import Document
 
 
 class CommitteeScope(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		level: DF.Literal["", "Full Senior", "Deputy Senior", "Intermediate", "Assistant", "Entry"]
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		profession: DF.Link | None
+		route: DF.Literal["", "Directed Evaluation", "Private Enterprise Special", "Autonomous Region Evaluation", "Grant by Degree", "Initial Junior", "Township Initial Intermediate", "Fanghuiju Three-Year Promotion"]
+		series: DF.Link
+	# end: auto-generated types
 	pass

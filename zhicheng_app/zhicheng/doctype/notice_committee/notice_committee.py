@@ -5,4 +5,20 @@ from frappe.model.document import Document
 
 
 class NoticeCommittee(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		committee: DF.Data | None
+		fee_office: DF.Data | None
+		host: DF.Data | None
+		paper_office: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
 	pass

@@ -5,4 +5,23 @@ from frappe.model.document import Document
 
 
 class NoticeExamRequirement(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		any_score_counts: DF.Check
+		exam: DF.Data | None
+		fail_valid_years: DF.Int
+		level: DF.Literal["", "Full Senior", "Deputy Senior", "Intermediate", "Assistant", "Entry"]
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		pass_valid_years: DF.Int
+		profession: DF.Data | None
+		series: DF.Data | None
+	# end: auto-generated types
 	pass

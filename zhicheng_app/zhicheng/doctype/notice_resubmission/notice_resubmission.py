@@ -5,4 +5,18 @@ from frappe.model.document import Document
 
 
 class NoticeResubmission(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		hours: DF.Int
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		return_no: DF.Int
+	# end: auto-generated types
 	pass

@@ -5,4 +5,20 @@ from frappe.model.document import Document
 
 
 class NoticeWindow(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		consequence: DF.SmallText | None
+		end: DF.Datetime | None
+		kind: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		start: DF.Datetime | None
+	# end: auto-generated types
 	pass

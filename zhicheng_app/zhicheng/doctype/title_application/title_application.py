@@ -10,6 +10,93 @@ from zhicheng_app.rules.identity import check_resident_id
 
 
 class TitleApplication(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from zhicheng_app.zhicheng.doctype.application_achievement.application_achievement import ApplicationAchievement
+		from zhicheng_app.zhicheng.doctype.application_assessment.application_assessment import ApplicationAssessment
+		from zhicheng_app.zhicheng.doctype.application_attachment.application_attachment import ApplicationAttachment
+		from zhicheng_app.zhicheng.doctype.application_continuing_education.application_continuing_education import ApplicationContinuingEducation
+		from zhicheng_app.zhicheng.doctype.application_education.application_education import ApplicationEducation
+		from zhicheng_app.zhicheng.doctype.application_grassroots_service.application_grassroots_service import ApplicationGrassrootsService
+		from zhicheng_app.zhicheng.doctype.application_return.application_return import ApplicationReturn
+		from zhicheng_app.zhicheng.doctype.application_work_history.application_work_history import ApplicationWorkHistory
+
+		achievements: DF.Table[ApplicationAchievement]
+		applicant_name: DF.Data
+		applicant_user: DF.Link | None
+		assessments: DF.Table[ApplicationAssessment]
+		attachments: DF.Table[ApplicationAttachment]
+		birth_date: DF.Date | None
+		certificate_no: DF.Data | None
+		certified_at: DF.Datetime | None
+		closed_at: DF.Datetime | None
+		closed_reason: DF.SmallText | None
+		commitment_signed: DF.Check
+		continuing_education: DF.Table[ApplicationContinuingEducation]
+		current_level: DF.Literal["", "Full Senior", "Deputy Senior", "Intermediate", "Assistant", "Entry"]
+		current_title: DF.Link | None
+		current_title_date: DF.Date | None
+		current_title_origin: DF.Literal["", "Xinjiang", "Bingtuan", "Other Region"]
+		defense_at: DF.Datetime | None
+		defense_online: DF.Check
+		defense_required: DF.Check
+		defense_result: DF.Literal["", "Passed", "Failed"]
+		education: DF.Table[ApplicationEducation]
+		employer_unit: DF.Link
+		ethnicity: DF.Data | None
+		evaluation_result: DF.Literal["", "Passed", "Failed"]
+		exam_evaluation: DF.Check
+		exam_name: DF.Data | None
+		exam_score: DF.Float
+		exam_year: DF.Int
+		fee_amount: DF.Currency
+		fee_paid_at: DF.Datetime | None
+		fee_recorded_by: DF.Link | None
+		first_work_date: DF.Date | None
+		gender: DF.Literal["", "Male", "Female"]
+		grassroots_service: DF.Table[ApplicationGrassrootsService]
+		id_number: DF.Data
+		last_submitted_at: DF.Datetime | None
+		mobile: DF.Data | None
+		naming_series: DF.Literal["ZC-.YYYY.-.#####"]
+		notice: DF.Link
+		occupation: DF.Data | None
+		paper_received_at: DF.Datetime | None
+		paper_received_by: DF.Link | None
+		personal_summary: DF.LongText | None
+		political_status: DF.Literal["", "CPC Member", "CPC Probationary Member", "CYL Member", "Democratic Party Member", "Masses"]
+		position: DF.Data | None
+		profession: DF.Link | None
+		publicity_end: DF.Date | None
+		publicity_notes: DF.SmallText | None
+		publicity_objection: DF.Check
+		publicity_start: DF.Date | None
+		putonghua_level: DF.Literal["", "1A", "1B", "2A", "2B", "3A", "3B"]
+		region: DF.Link | None
+		resubmit_deadline: DF.Datetime | None
+		retired: DF.Check
+		return_count: DF.Int
+		returns: DF.Table[ApplicationReturn]
+		route: DF.Literal["Directed Evaluation", "Private Enterprise Special", "Autonomous Region Evaluation", "Grant by Degree", "Initial Junior", "Township Initial Intermediate", "Fanghuiju Three-Year Promotion"]
+		series: DF.Link
+		skill_integration: DF.Check
+		skill_level: DF.Literal["", "Senior Worker", "Technician", "Senior Technician"]
+		skill_level_date: DF.Date | None
+		submission_count: DF.Int
+		summary_chars: DF.Int
+		supervising_unit: DF.Link | None
+		target_level: DF.Literal["Full Senior", "Deputy Senior", "Intermediate", "Assistant", "Entry"]
+		target_title: DF.Link | None
+		unit_location: DF.Data | None
+		unit_ownership: DF.Data | None
+		work_history: DF.Table[ApplicationWorkHistory]
+		workflow_state: DF.Link | None
+	# end: auto-generated types
 	def before_insert(self):
 		if not self.applicant_user and APPLICANT in frappe.get_roles():
 			self.applicant_user = frappe.session.user
