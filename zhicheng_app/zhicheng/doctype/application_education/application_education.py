@@ -14,7 +14,9 @@ class ApplicationEducation(Document):
 		from frappe.types import DF
 
 		degree: DF.Data | None
-		education: DF.Literal["Secondary Vocational", "High School", "Junior College", "Bachelor", "Master", "Doctor"]
+		education: DF.Literal[
+			"Secondary Vocational", "High School", "Junior College", "Bachelor", "Master", "Doctor"
+		]
 		full_time: DF.Check
 		graduation_date: DF.Date
 		major: DF.Data | None
@@ -23,7 +25,9 @@ class ApplicationEducation(Document):
 		parenttype: DF.Data
 		party_school: DF.Check
 		school: DF.Data
-		tech_school_class: DF.Literal["", "Intermediate Worker Class", "Senior Worker Class", "Preparatory Technician Class"]
+		tech_school_class: DF.Literal[
+			"", "Intermediate Worker Class", "Senior Worker Class", "Preparatory Technician Class"
+		]
 		verification_no: DF.Data | None
 	# end: auto-generated types
 	pass

@@ -18,7 +18,12 @@ class ApplicationGrassrootsService(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
-		service_kind: DF.Literal["Fanghuiju Village Work", "Village Mosque Management", "Southern Xinjiang Preschool Teaching", "Inland Service Management"]
+		service_kind: DF.Literal[
+			"Fanghuiju Village Work",
+			"Village Mosque Management",
+			"Southern Xinjiang Preschool Teaching",
+			"Inland Service Management",
+		]
 		start_date: DF.Date
 		still_serving: DF.Check
 	# end: auto-generated types

@@ -18,7 +18,16 @@ class CommitteeScope(Document):
 		parentfield: DF.Data
 		parenttype: DF.Data
 		profession: DF.Link | None
-		route: DF.Literal["", "Directed Evaluation", "Private Enterprise Special", "Autonomous Region Evaluation", "Grant by Degree", "Initial Junior", "Township Initial Intermediate", "Fanghuiju Three-Year Promotion"]
+		route: DF.Literal[
+			"",
+			"Directed Evaluation",
+			"Private Enterprise Special",
+			"Autonomous Region Evaluation",
+			"Grant by Degree",
+			"Initial Junior",
+			"Township Initial Intermediate",
+			"Fanghuiju Three-Year Promotion",
+		]
 		series: DF.Link
 	# end: auto-generated types
 	pass

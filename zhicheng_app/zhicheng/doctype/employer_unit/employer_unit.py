@@ -27,13 +27,22 @@ class EmployerUnit(Document):
 		licence_registration_place: DF.Data | None
 		location: DF.Literal["Prefecture-direct", "County", "Township"]
 		out_of_xinjiang: DF.Check
-		ownership: DF.Literal["Government Agency", "Public Institution", "State-owned Enterprise", "Private Enterprise", "Other"]
+		ownership: DF.Literal[
+			"Government Agency", "Public Institution", "State-owned Enterprise", "Private Enterprise", "Other"
+		]
 		phone: DF.Data | None
 		region: DF.Link
 		supervising_unit: DF.Link | None
 		title_work_leader: DF.Data | None
-		unit_category: DF.Literal["Ordinary", "Central Unit in Xinjiang", "Out-of-Province Enterprise in Xinjiang", "Military", "Personnel Agency Freelancer"]
+		unit_category: DF.Literal[
+			"Ordinary",
+			"Central Unit in Xinjiang",
+			"Out-of-Province Enterprise in Xinjiang",
+			"Military",
+			"Personnel Agency Freelancer",
+		]
 		unit_name: DF.Data
+
 	# end: auto-generated types
 	def validate(self):
 		result = check_credit_code(self.credit_code)

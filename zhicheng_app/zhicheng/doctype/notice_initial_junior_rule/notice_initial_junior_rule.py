@@ -13,7 +13,9 @@ class NoticeInitialJuniorRule(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		education: DF.Literal["", "Secondary Vocational", "High School", "Junior College", "Bachelor", "Master", "Doctor"]
+		education: DF.Literal[
+			"", "Secondary Vocational", "High School", "Junior College", "Bachelor", "Master", "Doctor"
+		]
 		level: DF.Literal["", "Full Senior", "Deputy Senior", "Intermediate", "Assistant", "Entry"]
 		min_years: DF.Int
 		parent: DF.Data

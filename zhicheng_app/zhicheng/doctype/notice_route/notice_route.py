@@ -20,6 +20,15 @@ class NoticeRoute(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
-		route: DF.Literal["", "Directed Evaluation", "Private Enterprise Special", "Autonomous Region Evaluation", "Grant by Degree", "Initial Junior", "Township Initial Intermediate", "Fanghuiju Three-Year Promotion"]
+		route: DF.Literal[
+			"",
+			"Directed Evaluation",
+			"Private Enterprise Special",
+			"Autonomous Region Evaluation",
+			"Grant by Degree",
+			"Initial Junior",
+			"Township Initial Intermediate",
+			"Fanghuiju Three-Year Promotion",
+		]
 	# end: auto-generated types
 	pass

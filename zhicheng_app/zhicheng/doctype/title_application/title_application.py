@@ -17,14 +17,29 @@ class TitleApplication(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-		from zhicheng_app.zhicheng.doctype.application_achievement.application_achievement import ApplicationAchievement
-		from zhicheng_app.zhicheng.doctype.application_assessment.application_assessment import ApplicationAssessment
-		from zhicheng_app.zhicheng.doctype.application_attachment.application_attachment import ApplicationAttachment
-		from zhicheng_app.zhicheng.doctype.application_continuing_education.application_continuing_education import ApplicationContinuingEducation
-		from zhicheng_app.zhicheng.doctype.application_education.application_education import ApplicationEducation
-		from zhicheng_app.zhicheng.doctype.application_grassroots_service.application_grassroots_service import ApplicationGrassrootsService
+
+		from zhicheng_app.zhicheng.doctype.application_achievement.application_achievement import (
+			ApplicationAchievement,
+		)
+		from zhicheng_app.zhicheng.doctype.application_assessment.application_assessment import (
+			ApplicationAssessment,
+		)
+		from zhicheng_app.zhicheng.doctype.application_attachment.application_attachment import (
+			ApplicationAttachment,
+		)
+		from zhicheng_app.zhicheng.doctype.application_continuing_education.application_continuing_education import (
+			ApplicationContinuingEducation,
+		)
+		from zhicheng_app.zhicheng.doctype.application_education.application_education import (
+			ApplicationEducation,
+		)
+		from zhicheng_app.zhicheng.doctype.application_grassroots_service.application_grassroots_service import (
+			ApplicationGrassrootsService,
+		)
 		from zhicheng_app.zhicheng.doctype.application_return.application_return import ApplicationReturn
-		from zhicheng_app.zhicheng.doctype.application_work_history.application_work_history import ApplicationWorkHistory
+		from zhicheng_app.zhicheng.doctype.application_work_history.application_work_history import (
+			ApplicationWorkHistory,
+		)
 
 		achievements: DF.Table[ApplicationAchievement]
 		applicant_name: DF.Data
@@ -69,7 +84,9 @@ class TitleApplication(Document):
 		paper_received_at: DF.Datetime | None
 		paper_received_by: DF.Link | None
 		personal_summary: DF.LongText | None
-		political_status: DF.Literal["", "CPC Member", "CPC Probationary Member", "CYL Member", "Democratic Party Member", "Masses"]
+		political_status: DF.Literal[
+			"", "CPC Member", "CPC Probationary Member", "CYL Member", "Democratic Party Member", "Masses"
+		]
 		position: DF.Data | None
 		profession: DF.Link | None
 		publicity_end: DF.Date | None
@@ -82,7 +99,15 @@ class TitleApplication(Document):
 		retired: DF.Check
 		return_count: DF.Int
 		returns: DF.Table[ApplicationReturn]
-		route: DF.Literal["Directed Evaluation", "Private Enterprise Special", "Autonomous Region Evaluation", "Grant by Degree", "Initial Junior", "Township Initial Intermediate", "Fanghuiju Three-Year Promotion"]
+		route: DF.Literal[
+			"Directed Evaluation",
+			"Private Enterprise Special",
+			"Autonomous Region Evaluation",
+			"Grant by Degree",
+			"Initial Junior",
+			"Township Initial Intermediate",
+			"Fanghuiju Three-Year Promotion",
+		]
 		series: DF.Link
 		skill_integration: DF.Check
 		skill_level: DF.Literal["", "Senior Worker", "Technician", "Senior Technician"]
@@ -96,6 +121,7 @@ class TitleApplication(Document):
 		unit_ownership: DF.Data | None
 		work_history: DF.Table[ApplicationWorkHistory]
 		workflow_state: DF.Link | None
+
 	# end: auto-generated types
 	def before_insert(self):
 		if not self.applicant_user and APPLICANT in frappe.get_roles():
