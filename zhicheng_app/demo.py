@@ -13,6 +13,13 @@ from zhicheng_app.rules.model import load_seed_notice
 DEMO_PASSWORD = "Zhicheng@2024"
 SEED_NOTICES = ("000", "001", "002", "003", "004")
 
+# Which optional reviewers each seed notice puts in the chain (Title Notice "Approval Chain")
+CHAIN_SETTINGS = {
+	"001": {"chain_private_via_employment_service": 1, "chain_via_supervising_unit": 1},  # 001 L35, L61
+	"002": {"chain_via_supervising_unit": 1},  # 002 L36
+	"003": {"chain_private_via_employment_service": 1},  # 003 L25
+}
+
 # name, credit code, ownership, category, location, region, supervising unit
 UNITS = [
 	(
@@ -295,7 +302,9 @@ def create_notice(code: str):
 			).insert(ignore_permissions=True)
 	if frappe.db.exists("Title Notice", {"code": code}):
 		return
-	frappe.get_doc({"doctype": "Title Notice", **config.to_dict()}).insert(ignore_permissions=True)
+	frappe.get_doc({"doctype": "Title Notice", **config.to_dict(), **CHAIN_SETTINGS.get(code, {})}).insert(
+		ignore_permissions=True
+	)
 
 
 def create_units():

@@ -10,6 +10,7 @@ import os
 import frappe
 
 from zhicheng_app.roles import ROLES
+from zhicheng_app.workflows import WORKFLOW_NAME, install_default_workflow
 
 SETUP_DATA = os.path.join(os.path.dirname(__file__), "setup_data")
 
@@ -30,6 +31,7 @@ def create_defaults():
 	create_roles()
 	create_regions()
 	create_title_catalog()
+	install_default_workflow()
 
 
 def _load(name: str) -> dict:
@@ -83,5 +85,7 @@ def before_uninstall():
 		if frappe.db.exists("Role", role):
 			frappe.db.delete("Has Role", {"role": role})
 			frappe.delete_doc("Role", role, ignore_permissions=True, force=True)
+	if frappe.db.exists("Workflow", WORKFLOW_NAME):
+		frappe.delete_doc("Workflow", WORKFLOW_NAME, ignore_permissions=True, force=True)
 	for doctype in ("Employer Unit", "Region", "Evaluation Committee", "Title Notice"):
 		frappe.db.delete("User Permission", {"allow": doctype})
