@@ -110,10 +110,6 @@ _BATCH_PERSONS = [
 		"achievements_text": "所带班级数学成绩提升明显等",
 		"profession": "中学数学",
 		"level_label": "初",
-		"series": "中小学教师",
-		"unit": "阿克苏市第一中学",
-		"route": "Initial Junior",
-		"level": "Assistant",
 	},
 	{
 		"name": "热娜古丽·艾买尔",
@@ -131,10 +127,6 @@ _BATCH_PERSONS = [
 		"achievements_text": "获市级优质课一等奖",
 		"profession": "中学语文",
 		"level_label": "初",
-		"series": "中小学教师",
-		"unit": "阿克苏市第一中学",
-		"route": "Initial Junior",
-		"level": "Assistant",
 	},
 ]
 
@@ -384,7 +376,7 @@ _SPECS = [
 		"unit_publicity_001",
 		"Recommending Unit Publicity Notice",
 		"seeds/001 附件1, L109–127; spec §9.1",
-		(*_PUBLICITY_VARS, "unit_name"),
+		_PUBLICITY_VARS,
 		_person(),
 		wording=("根据自治区、地区职称评审工作要求", *_PUBLICITY_WORDING, "（推荐单位公章）"),
 	),

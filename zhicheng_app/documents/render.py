@@ -45,7 +45,7 @@ from .registry import get_spec
 
 QR_PICTURE = "zc_qr"
 BARCODE_PICTURE = "zc_barcode"
-INJECTED_VARIABLES = frozenset({"barcode_text", "watermark_text"})
+INJECTED_VARIABLES = frozenset({"barcode_text"})  # filled in by the renderer
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

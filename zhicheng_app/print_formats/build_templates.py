@@ -219,8 +219,13 @@ def blank(doc, n: int = 1):
 
 
 def page_break(doc):
+	"""A page break in a 1 pt paragraph, so that a full page before it does not spill."""
 	p = doc.add_paragraph()
-	p.add_run().add_break(WD_BREAK.PAGE)
+	p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+	p.paragraph_format.line_spacing = Pt(1)
+	run = p.add_run()
+	run.font.size = Pt(1)
+	run.add_break(WD_BREAK.PAGE)
 
 
 def _name_picture(shape, name: str):
@@ -338,7 +343,7 @@ def _cell_text(cell, text: str, *, size: float = 12, bold: bool = False, align=N
 def _set_grid(table, widths_cm: list[float]):
 	"""Column widths in the table grid too: LibreOffice lays tables out from it."""
 	grid = table._tbl.tblGrid
-	for col, width in zip(grid.findall(qn("w:gridCol")), widths_cm):
+	for col, width in zip(grid.findall(qn("w:gridCol")), widths_cm, strict=False):
 		col.set(qn("w:w"), str(int(width * 567)))
 	for row in table.rows:
 		for i, width in enumerate(widths_cm):
