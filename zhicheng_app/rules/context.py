@@ -44,6 +44,49 @@ def years_text(start: datetime.date | None, end: datetime.date) -> str:
 	return _("{0} year(s) {1} month(s)").format(months // 12, months % 12)
 
 
+class NoticeFacts:
+	"""Values derived from a notice alone, computed once per NoticeConfig object.
+
+	A NoticeConfig passed to precheck() is treated as read-only; build a new one after an edit."""
+
+	__slots__ = ("app_end", "app_start", "app_window", "extra_holidays", "extra_workdays", "windows")
+
+	def __init__(self, n: NoticeConfig):
+		self.app_window = None
+		for w in n.windows:
+			if w.kind == WindowKind.APPLICATION:
+				self.app_window = w
+				break
+		w = self.app_window
+		self.app_start = to_shanghai(w.start) if w is not None and w.start is not None else None
+		self.app_end = to_shanghai(w.end) if w is not None and w.end is not None else None
+		self.windows = tuple(
+			(
+				w.kind,
+				to_shanghai(w.start).isoformat() if w.start else None,
+				to_shanghai(w.end).isoformat() if w.end else None,
+				w.consequence,
+			)
+			for w in n.windows
+		)
+		self.extra_holidays = _as_date_set(n.extra_holidays)
+		self.extra_workdays = _as_date_set(n.extra_workdays)
+
+
+_FACTS: dict[int, tuple] = {}
+
+
+def notice_facts(n: NoticeConfig) -> NoticeFacts:
+	hit = _FACTS.get(id(n))
+	if hit is not None and hit[0] is n:
+		return hit[1]
+	facts = NoticeFacts(n)
+	if len(_FACTS) >= 256:
+		_FACTS.clear()
+	_FACTS[id(n)] = (n, facts)  # the reference keeps id(n) from being reused while cached
+	return facts
+
+
 class Ctx:
 	"""Inputs and derived facts for one precheck."""
 
@@ -55,6 +98,7 @@ class Ctx:
 		"education_rank",
 		"extra_holidays",
 		"extra_workdays",
+		"facts",
 		"findings",
 		"level",
 		"level_rank",
@@ -75,20 +119,17 @@ class Ctx:
 		self.route = p.route
 		self.level = p.target_level
 		self.level_rank = LEVEL_RANK.get(p.target_level, 0)
-		self.app_window = None
-		for w in n.windows:
-			if w.kind == WindowKind.APPLICATION:
-				self.app_window = w
-				break
+		facts = self.facts = notice_facts(n)
+		self.app_window = facts.app_window
 		if n.seniority_cutoff is not None:
 			self.cutoff = n.seniority_cutoff
-		elif self.app_window is not None and self.app_window.end is not None:
-			self.cutoff = to_shanghai(self.app_window.end).date()
+		elif facts.app_end is not None:
+			self.cutoff = facts.app_end.date()
 		else:
 			self.cutoff = now.date()
 		self.campaign_year = n.campaign_year or self.cutoff.year
-		self.extra_holidays = _as_date_set(n.extra_holidays)
-		self.extra_workdays = _as_date_set(n.extra_workdays)
+		self.extra_holidays = facts.extra_holidays
+		self.extra_workdays = facts.extra_workdays
 		# highest education, with the technical-school equivalence when the notice allows it
 		best = 0
 		tech = None

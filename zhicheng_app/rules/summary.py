@@ -46,6 +46,15 @@ def _compact(s: str) -> str:
 	return "".join(s.split())
 
 
+def _contains(text: str, word: str) -> bool:
+	"""``word`` occurs in ``text``, also when spaces or line breaks were put between its characters."""
+	if word in text:
+		return True
+	if not all(c in text for c in word):  # cheap filter before normalising the whole text
+		return False
+	return word in _compact(text)
+
+
 def check_summary(ctx: Ctx) -> None:
 	n, p = ctx.n, ctx.p
 	if not n.summary_required:
@@ -60,21 +69,13 @@ def check_summary(ctx: Ctx) -> None:
 	if n.summary_max_chars and count > n.summary_max_chars:
 		ctx.add("SUM-MAX", (count, n.summary_max_chars, _mode_label(n.summary_count_mode)), "summary")
 	if n.summary_forbid_name_unit:
-		compact = None
-		name = p.applicant_name.strip()
-		if len(name) >= 2:
-			if name in text:
-				ctx.add("SUM-NAME", field="summary")
-			else:
-				compact = _compact(text)
-				if _compact(name) in compact:
-					ctx.add("SUM-NAME", field="summary")
+		name = _compact(p.applicant_name)
+		if len(name) >= 2 and _contains(text, name):
+			ctx.add("SUM-NAME", field="summary")
 		for unit_name in (p.unit.unit_name, *p.unit.aliases):
-			u = (unit_name or "").strip()
-			if len(u) < 2:
-				continue
-			if u in text or (compact or _compact(text)).find(_compact(u)) >= 0:
-				ctx.add("SUM-UNIT", (u,), "summary")
+			u = _compact(unit_name or "")
+			if len(u) >= 2 and _contains(text, u):
+				ctx.add("SUM-UNIT", (unit_name.strip(),), "summary")
 				break
 	if n.summary_topics:
 		if not any(k.keyword and k.keyword in text for k in n.summary_topics):

@@ -37,13 +37,14 @@ def resubmission_deadline(ctx: Ctx) -> datetime.datetime | None:
 def check_windows(ctx: Ctx) -> None:
 	n, p, now = ctx.n, ctx.p, ctx.now
 	w = ctx.app_window
+	facts = ctx.facts
 	returned = p.last_returned_at is not None and p.submissions_made >= 1
 	if w is None:
 		ctx.add("WIN-NOT-CONFIGURED")
 	else:
-		if w.start is not None and now < to_shanghai(w.start):
+		if facts.app_start is not None and now < facts.app_start:
 			ctx.add("WIN-NOT-OPEN", (fmt(w.start),))
-		if w.end is not None and now > to_shanghai(w.end):
+		if facts.app_end is not None and now > facts.app_end:
 			# a returned file follows its own resubmission deadline when the notice allows it
 			if not (returned and not n.resubmission_within_application_window):
 				ctx.add("WIN-CLOSED", (fmt(w.end), w.consequence or _("not accepted")))
@@ -61,14 +62,14 @@ def check_windows(ctx: Ctx) -> None:
 
 def deadlines(ctx: Ctx) -> list[dict]:
 	out = []
-	for w in ctx.n.windows:
+	for kind, start, end, consequence in ctx.facts.windows:
 		out.append(
 			{
-				"kind": w.kind,
-				"label": _(w.kind),
-				"start": to_shanghai(w.start).isoformat() if w.start else None,
-				"at": to_shanghai(w.end).isoformat() if w.end else None,
-				"consequence": w.consequence,
+				"kind": kind,
+				"label": _(kind),
+				"start": start,
+				"at": end,
+				"consequence": consequence,
 			}
 		)
 	d = resubmission_deadline(ctx)
