@@ -22,3 +22,7 @@ permission_query_conditions = {
 has_permission = {
 	"Title Application": "zhicheng_app.permissions.application_has_permission",
 }
+
+# Desk
+# ----
+doctype_js = {"Workflow": "public/js/workflow.js"}

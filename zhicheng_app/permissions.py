@@ -20,11 +20,13 @@ class Scope:
 	units: set[str] = field(default_factory=set)
 	regions: set[str] = field(default_factory=set)
 
-	def allows(self, doc) -> bool:
+	def allows(self, doc, ptype: str | None = None) -> bool:
 		if self.unscoped:
 			return True
-		if self.user and doc.get("applicant_user") == self.user:
-			return True
+		if self.user:
+			applicant = doc.get("applicant_user")
+			if applicant == self.user or (ptype == "create" and not applicant):
+				return True
 		if self.units and (
 			doc.get("employer_unit") in self.units or doc.get("supervising_unit") in self.units
 		):
@@ -84,4 +86,4 @@ def application_query_conditions(user: str | None = None, doctype: str | None = 
 
 
 def application_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
-	return get_scope(user).allows(doc)
+	return get_scope(user).allows(doc, ptype)

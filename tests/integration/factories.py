@@ -65,7 +65,7 @@ def make_application(unit=None, notice=None, **kw):
 			"notice": notice.name,
 			"route": "Directed Evaluation",
 			"series": "工程系列",
-			"profession": "建筑专业",
+			"profession": "建筑",
 			"target_level": "Intermediate",
 			"applicant_name": "测试申报人",
 			"id_number": resident_id(),

@@ -7,6 +7,11 @@ from frappe.model.document import Document
 
 from zhicheng_app.roles import APPLICANT
 from zhicheng_app.rules.identity import check_resident_id
+from zhicheng_app.rules.summary import count_chars
+from zhicheng_app.services.precheck import blocking_message, run_precheck
+
+# States from which the applicant submits: the precheck must pass to leave them
+SUBMITTING_STATES = ("Draft", "Returned")
 
 
 class TitleApplication(Document):
@@ -123,12 +128,15 @@ class TitleApplication(Document):
 		workflow_state: DF.Link | None
 
 	# end: auto-generated types
+
 	def before_insert(self):
 		if not self.applicant_user and APPLICANT in frappe.get_roles():
 			self.applicant_user = frappe.session.user
 
 	def validate(self):
 		self.validate_identity()
+		self.summary_chars = count_chars(self.personal_summary or "", self._summary_count_mode())
+		self.check_submission()
 
 	def validate_identity(self):
 		result = check_resident_id(self.id_number)
@@ -137,3 +145,21 @@ class TitleApplication(Document):
 		self.id_number = result.normalized
 		self.birth_date = result.birth_date
 		self.gender = result.gender
+
+	def _summary_count_mode(self) -> str:
+		if not self.notice:
+			return "Non-whitespace"
+		return frappe.db.get_value("Title Notice", self.notice, "summary_count_mode") or "Non-whitespace"
+
+	def check_submission(self):
+		"""An applicant's submission (first or after a return) is refused while the precheck
+		finds a blocking problem [spec §11.1]."""
+		before = self.get_doc_before_save()
+		old_state = before.workflow_state if before else None
+		if old_state not in SUBMITTING_STATES or self.workflow_state == old_state:
+			return
+		if self.workflow_state in SUBMITTING_STATES or self.flags.system_transition:
+			return
+		result = run_precheck(self)
+		if not result.ok:
+			frappe.throw(blocking_message(result), title=_("The precheck found problems"))
