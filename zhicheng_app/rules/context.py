@@ -49,7 +49,17 @@ class NoticeFacts:
 
 	A NoticeConfig passed to precheck() is treated as read-only; build a new one after an edit."""
 
-	__slots__ = ("app_end", "app_start", "app_window", "extra_holidays", "extra_workdays", "windows")
+	__slots__ = (
+		"app_end",
+		"app_start",
+		"app_window",
+		"extra_holidays",
+		"extra_workdays",
+		"fee_end",
+		"fee_start",
+		"fee_when",
+		"windows",
+	)
 
 	def __init__(self, n: NoticeConfig):
 		self.app_window = None
@@ -71,6 +81,17 @@ class NoticeFacts:
 		)
 		self.extra_holidays = _as_date_set(n.extra_holidays)
 		self.extra_workdays = _as_date_set(n.extra_workdays)
+		self.fee_start = self.fee_end = None
+		self.fee_when = ("", "")  # (first day, last day) as YYYY-MM-DD
+		for w in n.windows:
+			if w.kind == WindowKind.FEE:
+				self.fee_start = to_shanghai(w.start).isoformat() if w.start else None
+				self.fee_end = to_shanghai(w.end).isoformat() if w.end else None
+				self.fee_when = (
+					to_shanghai(w.start).strftime("%Y-%m-%d") if w.start else "",
+					to_shanghai(w.end).strftime("%Y-%m-%d") if w.end else "",
+				)
+				break
 
 
 _FACTS: dict[int, tuple] = {}
@@ -102,6 +123,7 @@ class Ctx:
 		"findings",
 		"level",
 		"level_rank",
+		"memo",
 		"n",
 		"now",
 		"p",
@@ -116,6 +138,7 @@ class Ctx:
 		self.code = n.code
 		self.now = now
 		self.findings: list[Finding] = []
+		self.memo: dict = {}
 		self.route = p.route
 		self.level = p.target_level
 		self.level_rank = LEVEL_RANK.get(p.target_level, 0)

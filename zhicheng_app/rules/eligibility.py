@@ -16,6 +16,7 @@ from zhicheng_app.rules.vocabulary import (
 	LEVEL_RANK,
 	Assessment,
 	Education,
+	Level,
 	Location,
 	Ownership,
 	Route,
@@ -29,6 +30,7 @@ _ENTRUSTED = frozenset(
 	{UnitCategory.CENTRAL_IN_XINJIANG, UnitCategory.OUT_OF_PROVINCE_ENTERPRISE, UnitCategory.MILITARY}
 )
 _SERVICE_KINDS = frozenset(ServiceKind)
+_LEVEL_ENUMS = (Level,)
 _RANK_LEVEL = {v: k for k, v in LEVEL_RANK.items()}
 
 
@@ -132,11 +134,13 @@ def _skill_issues(ctx: Ctx, level: str) -> list[Issue]:
 			if s.skill_level == row.skill_level and full_years(s.obtained_date, ctx.cutoff) >= row.min_years:
 				ok = True
 	if not ok:
-		out.append(("SKILL-LEVEL", (_(level), "；".join(options) or _("none")), "skills"))
+		out.append(("SKILL-LEVEL", (level, "；".join(options) or _("none")), "skills"))
 	k = n.skill_integration_assessment_years
 	if k > 0 and any(r.min_years for r in n.skill_integration):
 		last = ctx.cutoff.year - 1
-		bad = _assessments_ok(ctx, range(last - k + 1, last + 1))
+		bad = ctx.memo.get("skill_assess")
+		if bad is None:
+			bad = ctx.memo["skill_assess"] = _assessments_ok(ctx, range(last - k + 1, last + 1))
 		if bad:
 			out.append(("SKILL-ASSESS", ("、".join(map(str, range(last - k + 1, last + 1))),), "assessments"))
 	return out
@@ -224,6 +228,13 @@ def _region(ctx: Ctx, level: str) -> list[Issue]:
 
 
 def _competent(ctx: Ctx) -> Issue | None:
+	if "competent" in ctx.memo:
+		return ctx.memo["competent"]
+	issue = ctx.memo["competent"] = _competent_uncached(ctx)
+	return issue
+
+
+def _competent_uncached(ctx: Ctx) -> Issue | None:
 	if not ctx.n.confirmation_requires_competent:
 		return None
 	latest = None
@@ -428,6 +439,10 @@ _ROUTE_CHECKS = {
 }
 
 
+# routes whose checks do not depend on the level; computed once per precheck
+_LEVEL_INDEPENDENT = frozenset({Route.DIRECTED, Route.PRIVATE, Route.REGION, Route.TOWNSHIP_INTERMEDIATE})
+
+
 def offered(ctx: Ctx, route: str, level: str):
 	for r in ctx.n.routes:
 		if r.route == route and r.level == level:
@@ -439,21 +454,36 @@ def pair_issues(ctx: Ctx, route: str, level: str) -> list[Issue]:
 	"""Blocking eligibility issues of one (route, level) for this applicant."""
 	row = offered(ctx, route, level)
 	if row is None:
-		return [("ROUTE-NOT-OFFERED", (_(route), _(level)), "target_level")]
+		return [("ROUTE-NOT-OFFERED", (route, level), "target_level")]
 	out = []
 	if not _in_scope(ctx, level):
-		out.append(("SCOPE-PROFESSION", (ctx.p.series, ctx.p.profession, _(level)), "profession"))
+		out.append(("SCOPE-PROFESSION", (ctx.p.series, ctx.p.profession, level), "profession"))
 	if row.excludes_exam_replaced and _exam_replaced(ctx, level):
 		out.append(("SCOPE-EXAM-REPLACED", (), "profession"))
 	check = _ROUTE_CHECKS.get(route)
 	if check is not None:
-		out.extend(check(ctx, level))
+		if route in _LEVEL_INDEPENDENT:
+			key = ("route", route)
+			issues = ctx.memo.get(key)
+			if issues is None:
+				issues = ctx.memo[key] = check(ctx, level)
+			out.extend(issues)
+		else:
+			out.extend(check(ctx, level))
 	if ctx.p.via_skill_integration:
 		out.extend(_skill_issues(ctx, level))
 	e = _exam_issue(ctx, level)
 	if e:
 		out.append(e)
 	return out
+
+
+_VOCABULARY_VALUES = frozenset(str(m) for e in (Route, *_LEVEL_ENUMS) for m in e)
+
+
+def _translate_args(args: tuple) -> tuple:
+	"""Route and level values are translated only for the findings actually reported."""
+	return tuple(_(a) if isinstance(a, str) and a in _VOCABULARY_VALUES else a for a in args)
 
 
 def check_eligibility(ctx: Ctx) -> tuple[list[str], list[str], list[dict]]:
@@ -468,10 +498,10 @@ def check_eligibility(ctx: Ctx) -> tuple[list[str], list[str], list[dict]]:
 		if r.route == p.route and r.level == p.target_level:
 			chosen_done = True
 			for rule_id, args, field in issues:
-				ctx.add(rule_id, args, field)
+				ctx.add(rule_id, _translate_args(args), field)
 	if not chosen_done and p.route and p.target_level:
 		for rule_id, args, field in pair_issues(ctx, p.route, p.target_level):
-			ctx.add(rule_id, args, field)
+			ctx.add(rule_id, _translate_args(args), field)
 	if ctx.tech_equivalent is not None:
 		cls, eq = ctx.tech_equivalent
 		ctx.add("TECH-SCHOOL", (_(cls), _(eq)), "education")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from zhicheng_app.i18n import _
-from zhicheng_app.rules.calendar import to_shanghai
 from zhicheng_app.rules.context import Ctx
 from zhicheng_app.rules.eligibility import offered
 from zhicheng_app.rules.vocabulary import LEVEL_TIER, Route, WindowKind
@@ -34,30 +33,23 @@ def fee(ctx: Ctx) -> dict | None:
 				row = f
 	if row is None:
 		return None
-	w = _fee_window(ctx)
+	facts = ctx.facts
 	return {
 		"amount": row.amount,
 		"currency": "CNY",
 		"level_tier": str(tier),
 		"committee": committee,
 		"payment_methods": n.fee_payment_methods,
-		"window_start": to_shanghai(w.start).isoformat() if w and w.start else None,
-		"window_end": to_shanghai(w.end).isoformat() if w and w.end else None,
+		"window_start": facts.fee_start,
+		"window_end": facts.fee_end,
 	}
 
 
 def check_fee(ctx: Ctx, f: dict | None) -> None:
 	if f is None:
 		return
-	w = _fee_window(ctx)
-	when = ""
-	if w is not None and w.end is not None:
-		start = to_shanghai(w.start).strftime("%Y-%m-%d") if w.start else ""
-		when = (
-			_("{0} to {1}").format(start, to_shanghai(w.end).strftime("%Y-%m-%d"))
-			if start
-			else to_shanghai(w.end).strftime("%Y-%m-%d")
-		)
+	start, end = ctx.facts.fee_when
+	when = _("{0} to {1}").format(start, end) if start and end else end
 	if f["amount"] is None:
 		ctx.add("FEE-NOT-STATED", (when,))
 	else:
