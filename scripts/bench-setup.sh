@@ -433,14 +433,18 @@ start_bench() {
 		return
 	fi
 	local pidfile="$BENCH_DIR/logs/zhicheng-processes.pid"
-	if ping_ok; then
-		log "bench already answers on :$WEB_PORT"
-		return
-	fi
 	if [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-		log "stopping the previous process group $(cat "$pidfile")"
+		# Started by an earlier run: restart so the workers load the migrated code.
+		log "restarting: stopping process group $(cat "$pidfile")"
 		kill -- "-$(cat "$pidfile")" 2>/dev/null || true
-		sleep 2
+		local _
+		for _ in $(seq 1 30); do
+			kill -0 "$(cat "$pidfile")" 2>/dev/null || ping_ok || break
+			sleep 1
+		done
+	elif ping_ok; then
+		log "something not started by this script already answers on :$WEB_PORT; left alone"
+		return
 	fi
 	# Redis runs as daemons (started above); honcho runs the rest of the Procfile, because honcho
 	# stops every process as soon as one exits (a second redis on a busy port would exit).
