@@ -221,7 +221,12 @@ def application_profile(doc) -> dict:
 
 
 def notice_config(notice: str) -> NoticeConfig:
-	return NoticeConfig.from_dict(frappe.get_cached_doc("Title Notice", notice).as_dict())
+	data = frappe.get_cached_doc("Title Notice", notice).as_dict()
+	# A Currency column cannot hold "not stated": the desk stores it as 0 (see the field's description)
+	for row in data.get("fees") or []:
+		if not row.get("amount"):
+			row["amount"] = None
+	return NoticeConfig.from_dict(data)
 
 
 def run_precheck(doc, now=None) -> PrecheckResult:
