@@ -35,7 +35,8 @@ def fee(ctx: Ctx) -> dict | None:
 		return None
 	facts = ctx.facts
 	return {
-		"amount": row.amount,
+		# the Title Notice desk form stores "not stated" as 0
+		"amount": row.amount or None,
 		"currency": "CNY",
 		"level_tier": str(tier),
 		"committee": committee,
