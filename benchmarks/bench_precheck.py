@@ -17,9 +17,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from tests.unit.rules.factories import NOW, base, summary_text  # noqa: E402
-from zhicheng_app.rules.model import SEED_NOTICE_CODES, ApplicationProfile, load_seed_notice  # noqa: E402
-from zhicheng_app.rules.precheck import precheck  # noqa: E402
+from tests.unit.rules.factories import NOW, base, summary_text
+from zhicheng_app.rules.model import SEED_NOTICE_CODES, ApplicationProfile, load_seed_notice
+from zhicheng_app.rules.precheck import precheck
 
 LEVELS = ["Full Senior", "Deputy Senior", "Intermediate", "Assistant", "Entry"]
 
@@ -68,13 +68,17 @@ def main() -> None:
 		blocking += not r.ok
 	dt = time.perf_counter() - t0
 	print(f"profiles: {len(parsed)}  with blocking findings: {blocking}")
-	print(f"precheck (dataclass input): {len(parsed) / dt:,.0f} prechecks/s ({dt * 1e6 / len(parsed):.1f} µs each)")
+	print(
+		f"precheck (dataclass input): {len(parsed) / dt:,.0f} prechecks/s ({dt * 1e6 / len(parsed):.1f} µs each)"
+	)
 	if args.dicts:
 		t0 = time.perf_counter()
 		for p, c in raw:
 			precheck(p, notices[c], NOW[c])
 		dt = time.perf_counter() - t0
-		print(f"precheck (dict input, parsing included): {len(raw) / dt:,.0f} prechecks/s ({dt * 1e6 / len(raw):.1f} µs each)")
+		print(
+			f"precheck (dict input, parsing included): {len(raw) / dt:,.0f} prechecks/s ({dt * 1e6 / len(raw):.1f} µs each)"
+		)
 
 
 if __name__ == "__main__":
