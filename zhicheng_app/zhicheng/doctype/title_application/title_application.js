@@ -59,3 +59,71 @@ function show_findings(result) {
 			(deadlines ? `<h5>${__("Deadlines")}</h5><ul>${deadlines}</ul>` : ""),
 	});
 }
+
+// ---------------------------------------------------------------- documents (issue 5)
+// Download the application's documents as Word or PDF; each carries a QR code for /verify and
+// a Code128 of the application number for the paper intake desk. Print permission is checked
+// on the server.
+
+frappe.ui.form.on("Title Application", {
+	refresh(frm) {
+		if (frm.is_new() || !frappe.model.can_print("Title Application", frm)) return;
+		frm.add_custom_button(__("Download Document"), () => zhicheng_download_dialog(frm), __("Documents"));
+	},
+});
+
+function zhicheng_download_dialog(frm) {
+	frappe
+		.call({
+			method: "zhicheng_app.api.documents.available",
+			args: { doctype: frm.doctype, name: frm.doc.name },
+		})
+		.then((r) => {
+			const kinds = r.message || [];
+			if (!kinds.length) {
+				frappe.msgprint(__("No document is available for this record"));
+				return;
+			}
+			const dialog = new frappe.ui.Dialog({
+				title: __("Download Document"),
+				fields: [
+					{
+						fieldname: "kind",
+						fieldtype: "Select",
+						label: __("Document"),
+						reqd: 1,
+						options: kinds.map((k) => ({ value: k.kind, label: k.title })),
+						default: kinds[0].kind,
+					},
+					{
+						fieldname: "file_format",
+						fieldtype: "Select",
+						label: __("File Format"),
+						reqd: 1,
+						options: [
+							{ value: "docx", label: __("Word (.docx)") },
+							{ value: "pdf", label: "PDF" },
+						],
+						default: "docx",
+					},
+				],
+				primary_action_label: __("Download"),
+				primary_action(values) {
+					dialog.hide();
+					frappe
+						.call({
+							method: "zhicheng_app.api.documents.generate",
+							type: "POST",
+							args: { kind: values.kind, doctype: frm.doctype, name: frm.doc.name, file_format: values.file_format },
+							freeze: true,
+							freeze_message: __("Generating the document..."),
+						})
+						.then((res) => {
+							window.open(res.message.file_url, "_blank");
+							frm.reload_doc();
+						});
+				},
+			});
+			dialog.show();
+		});
+}

@@ -1,0 +1,55 @@
+"""Whitelisted document endpoints: list, generate, download, batch jobs and paper intake.
+
+Every download needs print permission on the source record (Title Application, Employer Unit
+or Title Notice); the services module checks it and answers in zh otherwise.
+"""
+
+import frappe
+
+from zhicheng_app.i18n import _
+from zhicheng_app.services import documents
+
+
+@frappe.whitelist()
+def available(doctype: str, name: str) -> list[dict]:
+	"""The documents offered on a record's form: ``[{"kind", "title"}]`` (read permission)."""
+	if doctype not in (documents.APPLICATION, documents.UNIT, documents.NOTICE):
+		frappe.throw(_("Documents are not generated from {0}").format(_(doctype)), frappe.PermissionError)
+	doc = frappe.get_doc(doctype, name)
+	doc.check_permission("read")
+	return documents.available_kinds(doctype, doc)
+
+
+@frappe.whitelist(methods=["POST"])
+def generate(kind: str, doctype: str, name: str, file_format: str = "docx") -> dict:
+	"""Generate a document and return ``{"generated_document", "kind", "version", "file_url",
+	"file_name", "file_format", "verify_url"}``; the file is private and attached to the record."""
+	return documents.generate(kind, doctype, name, file_format).to_dict()
+
+
+@frappe.whitelist(methods=["POST"])
+def download(kind: str, doctype: str, name: str, file_format: str = "docx"):
+	"""Generate a document and send it as the response body (a file download).
+
+	POST only: a generation supersedes the earlier versions, so a link must not trigger it.
+	"""
+	result = documents.generate(kind, doctype, name, file_format)
+	frappe.local.response.filename = result.file_name
+	frappe.local.response.filecontent = result.content
+	frappe.local.response.type = "download"
+	frappe.local.response.display_content_as = "attachment"
+
+
+@frappe.whitelist(methods=["POST"])
+def start_batch(job: str, name: str, notice: str | None = None) -> dict:
+	"""Queue a batch job (``unit_publicity``, ``publicity_report``, ``qualification_document``).
+
+	Progress is published on the source record's form; the result is attached to it privately.
+	"""
+	return documents.enqueue_batch(job, name, notice or None)
+
+
+@frappe.whitelist(methods=["POST"])
+def receive_paper(code: str) -> dict:
+	"""Mark the paper materials of a scanned application received (the paper intake page)."""
+	return documents.receive_paper(code)
