@@ -33,13 +33,98 @@ class Rule:
 		return refs.get(notice_code) or refs.get("*") or ""
 
 
-@dataclass(slots=True)
+class Tr:
+	"""Text translated only when it is shown: ``Tr("{0} to {1}", a, b)`` becomes
+	``_("{0} to {1}").format(a, b)`` when formatted into a message (``str()`` or ``format()``).
+	Arguments may be ``Tr`` themselves. The msgid must also appear as an ``_()``/``N_()`` literal."""
+
+	__slots__ = ("args", "msg")
+
+	def __init__(self, msg: str, *args):
+		self.msg = msg
+		self.args = args
+
+	def __str__(self) -> str:
+		text = _(self.msg)
+		return text.format(*self.args) if self.args else text
+
+	def __format__(self, spec: str) -> str:
+		return format(str(self), spec)
+
+	def __repr__(self) -> str:
+		return f"Tr({self.msg!r}{''.join(', ' + repr(a) for a in self.args)})"
+
+	def __eq__(self, other) -> bool:
+		return str(self) == (str(other) if isinstance(other, Tr) else other)
+
+	def __hash__(self) -> int:
+		return hash(str(self))
+
+
 class Finding:
-	rule_id: str
-	seed_ref: str
-	severity: Severity
-	message: str
-	field: str | None = None
+	"""One rule broken (or noted) by the application.
+
+	``message`` is a str: the rule's zh text filled with its arguments. It is built on first access
+	(a precheck reports many findings that a caller may never display), in the language active then.
+	Fields: ``rule_id``, ``seed_ref``, ``severity`` (vocabulary.Severity), ``message``, ``field``."""
+
+	__slots__ = ("_args", "_message", "_template", "field", "rule_id", "seed_ref", "severity")
+	__match_args__ = ("rule_id", "seed_ref", "severity", "message", "field")
+
+	def __init__(
+		self,
+		rule_id: str,
+		seed_ref: str,
+		severity: Severity,
+		message: str | None = None,
+		field: str | None = None,
+		template: str | None = None,
+		args: tuple = (),
+	):
+		self.rule_id = rule_id
+		self.seed_ref = seed_ref
+		self.severity = severity
+		self.field = field
+		self._message = message
+		self._template = template
+		self._args = args
+
+	@property
+	def message(self) -> str:
+		msg = self._message
+		if msg is None:
+			msg = _(self._template) if self._template is not None else ""
+			if self._args:
+				msg = msg.format(*self._args)
+			self._message = msg
+		return msg
+
+	@message.setter
+	def message(self, value: str) -> None:
+		self._message = value
+
+	def _key(self) -> tuple:
+		return (self.rule_id, self.seed_ref, self.severity, self.message, self.field)
+
+	def __eq__(self, other) -> bool:
+		if other.__class__ is not self.__class__:
+			return NotImplemented
+		return self._key() == other._key()
+
+	__hash__ = None  # mutable, like the dataclass it replaces
+
+	def __repr__(self) -> str:
+		return (
+			f"Finding(rule_id={self.rule_id!r}, seed_ref={self.seed_ref!r}, severity={self.severity!r}, "
+			f"message={self.message!r}, field={self.field!r})"
+		)
+
+	def __getstate__(self):
+		return self._key()
+
+	def __setstate__(self, state) -> None:
+		self.rule_id, self.seed_ref, self.severity, self._message, self.field = state
+		self._template, self._args = None, ()
 
 	def to_dict(self) -> dict:
 		return {
@@ -603,6 +688,20 @@ _RULES = (
 RULES: dict[str, Rule] = {r.rule_id: r for r in _RULES}
 
 
+_RULE_REFS: dict[str, dict[str, tuple]] = {}
+
+
+def rule_refs(notice_code: str) -> dict[str, tuple]:
+	"""rule_id -> (seed reference for ``notice_code``, severity, message template)."""
+	refs = _RULE_REFS.get(notice_code)
+	if refs is None:
+		refs = {r.rule_id: (r.seed_ref(notice_code), r.severity, r.message) for r in _RULES}
+		if len(_RULE_REFS) >= 256:
+			_RULE_REFS.clear()
+		_RULE_REFS[notice_code] = refs
+	return refs
+
+
 def make(
 	rule_id: str,
 	notice_code: str = "",
@@ -611,13 +710,8 @@ def make(
 	seed_ref: str | None = None,
 	message: str | None = None,
 ) -> Finding:
-	"""Build a finding for ``rule_id`` with the message translated and filled with ``args``.
-	``message`` replaces the rule's text with an already translated, more specific one."""
-	rule = RULES[rule_id]
-	if message is None:
-		msg = _(rule.message)
-		if args:
-			msg = msg.format(*args)
-	else:
-		msg = message
-	return Finding(rule_id, seed_ref or rule.seed_ref(notice_code), rule.severity, msg, field)
+	"""Build a finding for ``rule_id``; its message is the rule's text translated and filled with
+	``args`` (when first read). ``message`` replaces the rule's text with an already translated,
+	more specific one."""
+	ref, severity, template = rule_refs(notice_code)[rule_id]
+	return Finding(rule_id, seed_ref or ref, severity, message, field, template, args)
