@@ -7,7 +7,7 @@ import datetime
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.calendar import _as_date_set, to_shanghai
 from zhicheng_app.rules.model import ApplicationProfile, NoticeConfig
-from zhicheng_app.rules.registry import Finding, make
+from zhicheng_app.rules.registry import Finding, Tr, rule_refs
 from zhicheng_app.rules.vocabulary import (
 	EDUCATION_RANK,
 	LEVEL_RANK,
@@ -44,24 +44,37 @@ def years_text(start: datetime.date | None, end: datetime.date) -> str:
 	return _("{0} year(s) {1} month(s)").format(months // 12, months % 12)
 
 
+def years_tr(start: datetime.date | None, end: datetime.date) -> Tr:
+	"""``years_text`` translated only when shown (for finding arguments)."""
+	if start is None or start > end:
+		return Tr("none")
+	months = (end.year - start.year) * 12 + end.month - start.month - (1 if end.day < start.day else 0)
+	return Tr("{0} year(s) {1} month(s)", months // 12, months % 12)
+
+
 class NoticeFacts:
 	"""Values derived from a notice alone, computed once per NoticeConfig object.
 
-	A NoticeConfig passed to precheck() is treated as read-only; build a new one after an edit."""
+	A NoticeConfig passed to precheck() is treated as read-only; build a new one after an edit.
+	Rule families keep their own compiled tables of the notice in ``derived`` (keyed by family)."""
 
 	__slots__ = (
 		"app_end",
 		"app_start",
 		"app_window",
+		"derived",
 		"extra_holidays",
 		"extra_workdays",
 		"fee_end",
 		"fee_start",
 		"fee_when",
+		"refs",
 		"windows",
 	)
 
 	def __init__(self, n: NoticeConfig):
+		self.derived: dict = {}
+		self.refs = rule_refs(n.code)
 		self.app_window = None
 		for w in n.windows:
 			if w.kind == WindowKind.APPLICATION:
@@ -108,10 +121,20 @@ def notice_facts(n: NoticeConfig) -> NoticeFacts:
 	return facts
 
 
+def derived(ctx, key: str, build):
+	"""The notice's compiled table ``key``, built by ``build(notice)`` on first use."""
+	d = ctx.facts.derived
+	hit = d.get(key)
+	if hit is None:
+		hit = d[key] = build(ctx.n)
+	return hit
+
+
 class Ctx:
 	"""Inputs and derived facts for one precheck."""
 
 	__slots__ = (
+		"_amap",
 		"app_window",
 		"campaign_year",
 		"code",
@@ -127,6 +150,7 @@ class Ctx:
 		"n",
 		"now",
 		"p",
+		"refs",
 		"route",
 		"tech_equivalent",
 		"title",
@@ -143,6 +167,8 @@ class Ctx:
 		self.level = p.target_level
 		self.level_rank = LEVEL_RANK.get(p.target_level, 0)
 		facts = self.facts = notice_facts(n)
+		self.refs = facts.refs
+		self._amap = None
 		self.app_window = facts.app_window
 		if n.seniority_cutoff is not None:
 			self.cutoff = n.seniority_cutoff
@@ -182,7 +208,8 @@ class Ctx:
 		self.title = title
 
 	def add(self, rule_id: str, args: tuple = (), field: str | None = None, message: str | None = None):
-		self.findings.append(make(rule_id, self.code, args, field, message=message))
+		ref, severity, template = self.refs[rule_id]
+		self.findings.append(Finding(rule_id, ref, severity, message, field, template, args))
 
 	def title_elsewhere(self) -> bool:
 		t = self.title
@@ -193,4 +220,8 @@ class Ctx:
 		return t.origin == TitleOrigin.BINGTUAN and self.n.prior_title_bingtuan_as_elsewhere
 
 	def assessment_map(self) -> dict:
-		return {a.year: a.result for a in self.p.assessments}
+		"""{year: result} of the annual appraisals (shared: do not modify)."""
+		amap = self._amap
+		if amap is None:
+			amap = self._amap = {a.year: a.result for a in self.p.assessments}
+		return amap

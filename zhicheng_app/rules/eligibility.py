@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime
 
-from zhicheng_app.i18n import _
-from zhicheng_app.rules.context import COMPETENT_OR_BETTER, Ctx, full_years, years_text
+from zhicheng_app.rules.context import COMPETENT_OR_BETTER, Ctx, derived, full_years, years_tr
+from zhicheng_app.rules.registry import Join, Tr
 from zhicheng_app.rules.vocabulary import (
 	EDUCATION_RANK,
 	LEVEL_RANK,
@@ -37,42 +37,52 @@ _RANK_LEVEL = {v: k for k, v in LEVEL_RANK.items()}
 # ----------------------------------------------------------------------------- shared checks
 
 
+def _compile(n) -> tuple:
+	"""Per-notice tables: offered rows by (route, level), scope rows, exam rows."""
+	offered_rows: dict = {}
+	for r in n.routes:
+		offered_rows.setdefault((r.route, r.level), r)
+	excluded = tuple((r.series, r.profession, r.level) for r in n.scope if r.excluded)
+	whitelist = tuple((r.series, r.profession, r.level) for r in n.scope if not r.excluded)
+	replaced = tuple((r.series, r.profession, r.level) for r in n.exam_replaced_professions)
+	return offered_rows, excluded, whitelist, replaced, tuple(n.exam_requirements)
+
+
+def _tables(ctx: Ctx) -> tuple:
+	return derived(ctx, "eligibility", _compile)
+
+
 def _in_scope(ctx: Ctx, level: str) -> bool:
 	"""Excluded rows remove what they match; if any whitelist rows exist one must match."""
-	rows = ctx.n.scope
-	if not rows:
+	_o, excluded, whitelist, _r, _e = _tables(ctx)
+	if not excluded and not whitelist:
 		return True
 	p = ctx.p
-	whitelist = False
-	matched = False
-	for r in rows:
-		hit = (
-			(not r.series or r.series == p.series)
-			and (not r.profession or r.profession == p.profession)
-			and (not r.level or r.level == level)
-		)
-		if r.excluded:
-			if hit:
-				return False
-		else:
-			whitelist = True
-			matched = matched or hit
-	return matched or not whitelist
+	series, profession = p.series, p.profession
+	for s, pr, lv in excluded:
+		if (not s or s == series) and (not pr or pr == profession) and (not lv or lv == level):
+			return False
+	if not whitelist:
+		return True
+	for s, pr, lv in whitelist:
+		if (not s or s == series) and (not pr or pr == profession) and (not lv or lv == level):
+			return True
+	return False
 
 
 def _exam_replaced(ctx: Ctx, level: str) -> bool:
 	p = ctx.p
 	if p.profession_exam_replaced:
 		return True
-	for r in ctx.n.exam_replaced_professions:
-		if r.series == p.series and r.profession == p.profession and (not r.level or r.level == level):
+	for s, pr, lv in _tables(ctx)[3]:
+		if s == p.series and pr == p.profession and (not lv or lv == level):
 			return True
 	return False
 
 
 def exam_requirement(ctx: Ctx, level: str):
 	p = ctx.p
-	for r in ctx.n.exam_requirements:
+	for r in _tables(ctx)[4]:
 		if (
 			(not r.series or r.series == p.series)
 			and (not r.profession or r.profession == p.profession)
@@ -87,7 +97,7 @@ def _exam_issue(ctx: Ctx, level: str) -> Issue | None:
 	if req is None:
 		return None
 	year = ctx.campaign_year
-	best_reason = _("no score entered")
+	best_reason = Tr("no score entered")
 	for s in ctx.p.exam_scores:
 		if req.exam and s.exam and s.exam != req.exam:
 			continue
@@ -96,14 +106,14 @@ def _exam_issue(ctx: Ctx, level: str) -> Issue | None:
 		if s.passed:
 			if req.pass_valid_years <= 0 or s.exam_year + req.pass_valid_years - 1 >= year:
 				return None
-			best_reason = _("the passing score of {0} was valid for {1} years").format(
-				s.exam_year, req.pass_valid_years
+			best_reason = Tr(
+				"the passing score of {0} was valid for {1} years", s.exam_year, req.pass_valid_years
 			)
 		else:
 			if req.fail_valid_years > 0 and s.exam_year + req.fail_valid_years - 1 >= year:
 				return None
-			best_reason = _("a score below the national standard ({0}) counts only in its own year").format(
-				s.exam_year
+			best_reason = Tr(
+				"a score below the national standard ({0}) counts only in its own year", s.exam_year
 			)
 	return ("EXAM-SCORE", (req.exam, best_reason), "exam_scores")
 
@@ -126,15 +136,15 @@ def _skill_issues(ctx: Ctx, level: str) -> list[Issue]:
 		if LEVEL_RANK.get(row.target_level, 0) < rank:
 			continue
 		options.append(
-			_("{0} held for at least {1} year(s)").format(_(row.skill_level), row.min_years)
+			Tr("{0} held for at least {1} year(s)", Tr(row.skill_level), row.min_years)
 			if row.min_years
-			else _(row.skill_level)
+			else Tr(row.skill_level)
 		)
 		for s in p.skills:
 			if s.skill_level == row.skill_level and full_years(s.obtained_date, ctx.cutoff) >= row.min_years:
 				ok = True
 	if not ok:
-		out.append(("SKILL-LEVEL", (level, "；".join(options) or _("none")), "skills"))
+		out.append(("SKILL-LEVEL", (level, Join("；", options) if options else Tr("none")), "skills"))
 	k = n.skill_integration_assessment_years
 	if k > 0 and any(r.min_years for r in n.skill_integration):
 		last = ctx.cutoff.year - 1
@@ -179,7 +189,7 @@ def _private(ctx: Ctx, level: str) -> list[Issue]:
 							(
 								n.private_min_posting_years,
 								ctx.cutoff.isoformat(),
-								years_text(u.posted_since, ctx.cutoff),
+								years_tr(u.posted_since, ctx.cutoff),
 							),
 							"unit.posted_since",
 						)
@@ -193,12 +203,12 @@ def _private(ctx: Ctx, level: str) -> list[Issue]:
 	):
 		ok = True
 	if not ok:
-		extra = ""
+		extra = []
 		if n.private_allow_personnel_agency:
-			extra += _(", freelancers whose files are held by a personnel agency there")
+			extra.append(Tr(", freelancers whose files are held by a personnel agency there"))
 		if n.private_allow_out_of_xinjiang:
-			extra += _(", or staff posted there by private enterprises from outside Xinjiang")
-		out.append(("PRIV-SCOPE", (region or _("this region"), extra), "unit.ownership"))
+			extra.append(Tr(", or staff posted there by private enterprises from outside Xinjiang"))
+		out.append(("PRIV-SCOPE", (region or Tr("this region"), Join("", extra)), "unit.ownership"))
 	if n.private_exclude_retirees and p.employment_status == "Retired":
 		out.append(("PRIV-RETIRED", (), "employment_status"))
 	return out
@@ -210,20 +220,18 @@ def _region(ctx: Ctx, level: str) -> list[Issue]:
 	if p.aid_staff and n.aid_allowed:
 		problems = []
 		if p.aid_report_date is None:
-			problems.append(_("enter the date you reported for duty"))
+			problems.append(Tr("enter the date you reported for duty"))
 		elif n.aid_report_before and p.aid_report_date >= n.aid_report_before:
-			problems.append(
-				_("you must have reported for duty before {0}").format(n.aid_report_before.isoformat())
-			)
+			problems.append(Tr("you must have reported for duty before {0}", n.aid_report_before.isoformat()))
 		if not p.aid_serving:
-			problems.append(_("you must be serving the posting now"))
+			problems.append(Tr("you must be serving the posting now"))
 		end = p.aid_posting_end
 		if p.aid_report_date is not None and (
 			end is None or full_years(p.aid_report_date, end) < n.aid_min_posting_years
 		):
-			problems.append(_("the posting must last at least {0} year(s)").format(n.aid_min_posting_years))
+			problems.append(Tr("the posting must last at least {0} year(s)", n.aid_min_posting_years))
 		if problems:
-			out.append(("REG-AID", ("；".join(problems),), "aid_report_date"))
+			out.append(("REG-AID", (Join("；", problems),), "aid_report_date"))
 	return out
 
 
@@ -249,7 +257,28 @@ def _competent_uncached(ctx: Ctx) -> Issue | None:
 
 
 def _grant(ctx: Ctx, level: str) -> list[Issue]:
-	out = []
+	common = ctx.memo.get("grant")
+	if common is None:
+		common = ctx.memo["grant"] = _grant_common(ctx)
+	granted, tail = common
+	if granted is None:
+		out = [
+			(
+				"GRANT-DEGREE",
+				(Tr("a postdoctoral station, doctorate or master's degree is required"),),
+				"education",
+			)
+		]
+	elif granted != level:
+		out = [("GRANT-DEGREE", (Tr("your degree is granted at {0} level", Tr(granted)),), "target_level")]
+	else:
+		out = []
+	out.extend(tail)
+	return out
+
+
+def _grant_common(ctx: Ctx) -> tuple:
+	"""(level granted by the best degree or None, issues that do not depend on the level)."""
 	degrees = {e.degree for e in ctx.p.education}
 	granted = None
 	for row in ctx.n.degree_grants:
@@ -257,24 +286,13 @@ def _grant(ctx: Ctx, level: str) -> list[Issue]:
 			granted is None or LEVEL_RANK.get(row.level, 0) > LEVEL_RANK.get(granted, 0)
 		):
 			granted = row.level
-	if granted is None:
-		out.append(
-			(
-				"GRANT-DEGREE",
-				(_("a postdoctoral station, doctorate or master's degree is required"),),
-				"education",
-			)
-		)
-	elif granted != level:
-		out.append(
-			("GRANT-DEGREE", (_("your degree is granted at {0} level").format(_(granted)),), "target_level")
-		)
+	tail = []
 	if not _unit_in_region(ctx):
-		out.append(("CONF-UNIT", (ctx.n.region,), "unit.prefecture"))
+		tail.append(("CONF-UNIT", (ctx.n.region,), "unit.prefecture"))
 	c = _competent(ctx)
 	if c:
-		out.append(c)
-	return out
+		tail.append(c)
+	return granted, tail
 
 
 def _professional_start(ctx: Ctx) -> datetime.date | None:
@@ -285,9 +303,22 @@ def _professional_start(ctx: Ctx) -> datetime.date | None:
 
 
 def _initial_junior(ctx: Ctx, level: str) -> list[Issue]:
+	common = ctx.memo.get("initial_junior")
+	if common is None:
+		common = ctx.memo["initial_junior"] = _initial_junior_common(ctx)
+	best, head, tail = common
+	out = list(head)
+	if best is not None and LEVEL_RANK.get(level, 0) > LEVEL_RANK.get(best.level, 0):
+		out.append(("INIT-LEVEL", (Tr(best.education), Tr(best.level)), "target_level"))
+	out.extend(tail)
+	return out
+
+
+def _initial_junior_common(ctx: Ctx) -> tuple:
+	"""(best matching rule or None, issues before the level check, issues after it)."""
 	n, p = ctx.n, ctx.p
 	u = p.unit
-	out = []
+	head = []
 	rules = {r.education: r for r in n.initial_junior_rules}
 	party_ok = n.party_school_equivalence and (
 		u.location == Location.TOWNSHIP or (u.location == Location.COUNTY and u.category_iv_area)
@@ -307,31 +338,30 @@ def _initial_junior(ctx: Ctx, level: str) -> list[Issue]:
 		):
 			best = r
 	if best is None:
-		out.append(("INIT-EDUCATION", (), "education"))
+		head.append(("INIT-EDUCATION", (), "education"))
 	else:
 		start = _professional_start(ctx)
 		yrs = full_years(start, ctx.cutoff)
 		if start is None or start > ctx.cutoff or yrs < best.min_years:
-			out.append(
+			head.append(
 				(
 					"INIT-YEARS",
 					(
-						_(best.education),
+						Tr(best.education),
 						best.min_years,
 						ctx.cutoff.isoformat(),
-						years_text(start, ctx.cutoff),
+						years_tr(start, ctx.cutoff),
 					),
 					"professional_start_date",
 				)
 			)
-		if LEVEL_RANK.get(level, 0) > LEVEL_RANK.get(best.level, 0):
-			out.append(("INIT-LEVEL", (_(best.education), _(best.level)), "target_level"))
+	tail = []
 	if not _unit_in_region(ctx):
-		out.append(("CONF-UNIT", (n.region,), "unit.prefecture"))
+		tail.append(("CONF-UNIT", (n.region,), "unit.prefecture"))
 	c = _competent(ctx)
 	if c:
-		out.append(c)
-	return out
+		tail.append(c)
+	return best, head, tail
 
 
 def _township(ctx: Ctx, level: str) -> list[Issue]:
@@ -348,7 +378,7 @@ def _township(ctx: Ctx, level: str) -> list[Issue]:
 		out.append(
 			(
 				"TOWN-YEARS",
-				(n.township_min_years, ctx.cutoff.isoformat(), years_text(start, ctx.cutoff)),
+				(n.township_min_years, ctx.cutoff.isoformat(), years_tr(start, ctx.cutoff)),
 				"professional_start_date",
 			)
 		)
@@ -394,16 +424,31 @@ def longest_service(
 
 
 def _fanghuiju(ctx: Ctx, level: str) -> list[Issue]:
+	common = ctx.memo.get("fanghuiju")
+	if common is None:
+		common = ctx.memo["fanghuiju"] = _fanghuiju_common(ctx)
+	cur_rank, next_level, tail = common
+	if cur_rank is None:
+		out = [("FHJ-TITLE", (), "titles")]
+	elif LEVEL_RANK.get(level, 0) != cur_rank + 1:
+		out = [("FHJ-LEVEL", (Tr(next_level) if next_level else Tr("none"),), "target_level")]
+	else:
+		out = []
+	out.extend(tail)
+	return out
+
+
+def _fanghuiju_common(ctx: Ctx) -> tuple:
+	"""(rank of the current title or None when there is none, the level above it, issues that do
+	not depend on the level)."""
 	n = ctx.n
 	out = []
 	t = ctx.title
 	if t is None or t.obtained_date is None:
-		out.append(("FHJ-TITLE", (), "titles"))
+		cur_rank = next_level = None
 	else:
 		cur_rank = LEVEL_RANK.get(t.level, 0)
 		next_level = _RANK_LEVEL.get(cur_rank + 1)
-		if LEVEL_RANK.get(level, 0) != cur_rank + 1:
-			out.append(("FHJ-LEVEL", (_(next_level) if next_level else _("none"),), "target_level"))
 	after = t.obtained_date if t is not None else None
 	start, end = longest_service(ctx, after)
 	# service must reach the full number of years: end >= start + N years - 1 day (month granularity)
@@ -413,7 +458,7 @@ def _fanghuiju(ctx: Ctx, level: str) -> list[Issue]:
 				"FHJ-SERVICE",
 				(
 					n.fanghuiju_years,
-					years_text(start, end + datetime.timedelta(days=1)) if start else _("none"),
+					years_tr(start, end + datetime.timedelta(days=1)) if start else Tr("none"),
 				),
 				"service",
 			)
@@ -425,7 +470,7 @@ def _fanghuiju(ctx: Ctx, level: str) -> list[Issue]:
 		out.append(("FHJ-EXCELLENT", ("、".join(map(str, years)),), "assessments"))
 	if not _unit_in_region(ctx):
 		out.append(("CONF-UNIT", (n.region,), "unit.prefecture"))
-	return out
+	return cur_rank, next_level, out
 
 
 _ROUTE_CHECKS = {
@@ -444,21 +489,34 @@ _LEVEL_INDEPENDENT = frozenset({Route.DIRECTED, Route.PRIVATE, Route.REGION, Rou
 
 
 def offered(ctx: Ctx, route: str, level: str):
-	for r in ctx.n.routes:
-		if r.route == route and r.level == level:
-			return r
-	return None
+	return _tables(ctx)[0].get((route, level))
+
+
+def _level_issues(ctx: Ctx, level: str) -> tuple:
+	"""(in scope, exam-replaced profession, skill issues, exam issue) at ``level``: the same for
+	every route, so computed once per level."""
+	key = ("level", level)
+	hit = ctx.memo.get(key)
+	if hit is None:
+		hit = ctx.memo[key] = (
+			_in_scope(ctx, level),
+			_exam_replaced(ctx, level),
+			_skill_issues(ctx, level) if ctx.p.via_skill_integration else (),
+			_exam_issue(ctx, level),
+		)
+	return hit
 
 
 def pair_issues(ctx: Ctx, route: str, level: str) -> list[Issue]:
 	"""Blocking eligibility issues of one (route, level) for this applicant."""
-	row = offered(ctx, route, level)
+	row = _tables(ctx)[0].get((route, level))
 	if row is None:
 		return [("ROUTE-NOT-OFFERED", (route, level), "target_level")]
+	in_scope, exam_replaced, skill, exam = _level_issues(ctx, level)
 	out = []
-	if not _in_scope(ctx, level):
+	if not in_scope:
 		out.append(("SCOPE-PROFESSION", (ctx.p.series, ctx.p.profession, level), "profession"))
-	if row.excludes_exam_replaced and _exam_replaced(ctx, level):
+	if row.excludes_exam_replaced and exam_replaced:
 		out.append(("SCOPE-EXAM-REPLACED", (), "profession"))
 	check = _ROUTE_CHECKS.get(route)
 	if check is not None:
@@ -470,11 +528,10 @@ def pair_issues(ctx: Ctx, route: str, level: str) -> list[Issue]:
 			out.extend(issues)
 		else:
 			out.extend(check(ctx, level))
-	if ctx.p.via_skill_integration:
-		out.extend(_skill_issues(ctx, level))
-	e = _exam_issue(ctx, level)
-	if e:
-		out.append(e)
+	if skill:
+		out.extend(skill)
+	if exam:
+		out.append(exam)
 	return out
 
 
@@ -482,34 +539,60 @@ _VOCABULARY_VALUES = frozenset(str(m) for e in (Route, *_LEVEL_ENUMS) for m in e
 
 
 def _translate_args(args: tuple) -> tuple:
-	"""Route and level values are translated only for the findings actually reported."""
-	return tuple(_(a) if isinstance(a, str) and a in _VOCABULARY_VALUES else a for a in args)
+	"""Route and level values are translated (when shown) only for the findings actually reported."""
+	return tuple(Tr(a) if isinstance(a, str) and a in _VOCABULARY_VALUES else a for a in args)
 
 
 def check_eligibility(ctx: Ctx) -> tuple[list[str], list[str], list[dict]]:
 	"""Report the chosen pair's issues; return (eligible routes, eligible levels, eligible options)."""
 	p = ctx.p
+	chosen_route, chosen_level = p.route, p.target_level
+	offered_rows = _tables(ctx)[0]
+	memo = ctx.memo
 	options = []
+	routes = []
 	chosen_done = False
 	for r in ctx.n.routes:
-		issues = pair_issues(ctx, r.route, r.level)
+		route, level = r.route, r.level
+		# pair_issues(ctx, route, level), inlined
+		row = offered_rows[(route, level)]
+		key = ("level", level)
+		in_scope, exam_replaced, skill, exam = memo.get(key) or _level_issues(ctx, level)
+		issues = []
+		if not in_scope:
+			issues.append(("SCOPE-PROFESSION", (p.series, p.profession, level), "profession"))
+		if row.excludes_exam_replaced and exam_replaced:
+			issues.append(("SCOPE-EXAM-REPLACED", (), "profession"))
+		check = _ROUTE_CHECKS.get(route)
+		if check is not None:
+			if route in _LEVEL_INDEPENDENT:
+				key = ("route", route)
+				found = memo.get(key)
+				if found is None:
+					found = memo[key] = check(ctx, level)
+				if found:
+					issues.extend(found)
+			else:
+				issues.extend(check(ctx, level))
+		if skill:
+			issues.extend(skill)
+		if exam:
+			issues.append(exam)
 		if not issues:
-			options.append({"route": r.route, "level": r.level, "committee": r.committee, "module": r.module})
-		if r.route == p.route and r.level == p.target_level:
+			options.append({"route": route, "level": level, "committee": r.committee, "module": r.module})
+			if route not in routes:
+				routes.append(route)
+		if route == chosen_route and level == chosen_level:
 			chosen_done = True
 			for rule_id, args, field in issues:
 				ctx.add(rule_id, _translate_args(args), field)
-	if not chosen_done and p.route and p.target_level:
-		for rule_id, args, field in pair_issues(ctx, p.route, p.target_level):
+	if not chosen_done and chosen_route and chosen_level:
+		for rule_id, args, field in pair_issues(ctx, chosen_route, chosen_level):
 			ctx.add(rule_id, _translate_args(args), field)
 	if ctx.tech_equivalent is not None:
 		cls, eq = ctx.tech_equivalent
-		ctx.add("TECH-SCHOOL", (_(cls), _(eq)), "education")
-	routes = []
-	for o in options:
-		if o["route"] not in routes:
-			routes.append(o["route"])
-	chosen = p.route if p.route in routes else None
+		ctx.add("TECH-SCHOOL", (Tr(cls), Tr(eq)), "education")
+	chosen = chosen_route if chosen_route in routes else None
 	levels = []
 	for o in options:
 		if (chosen is None or o["route"] == chosen) and o["level"] not in levels:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import os
 
 from zhicheng_app.i18n import _
-from zhicheng_app.rules.context import Ctx
+from zhicheng_app.rules.context import Ctx, derived
 from zhicheng_app.rules.continuing_education import ce_required
 from zhicheng_app.rules.eligibility import exam_requirement
+from zhicheng_app.rules.registry import Finding
 from zhicheng_app.rules.vocabulary import (
 	PUTONGHUA_RANK,
 	Occupation,
@@ -60,51 +61,97 @@ CONDITIONS = {
 }
 
 
+def _compile(n) -> tuple:
+	"""(code, label, seed_ref, condition code or None when always required) per notice material."""
+	rows = []
+	for m in n.materials:
+		cond = m.condition or "all"
+		if cond == "all" or cond not in CONDITIONS:  # an unknown condition keeps the material required
+			cond = None
+		rows.append((m.code, m.label or m.code, m.seed_ref, cond))
+	return tuple(rows)
+
+
 def required_materials(ctx: Ctx) -> list[dict]:
 	out = []
-	for m in ctx.n.materials:
-		cond = CONDITIONS.get(m.condition or "all")
-		if cond is None or cond(ctx):
-			out.append({"code": m.code, "label": m.label or m.code, "seed_ref": m.seed_ref})
+	met = {}  # condition code -> bool, each evaluated at most once
+	for code, label, seed_ref, cond in derived(ctx, "materials", _compile):
+		if cond is not None:
+			ok = met.get(cond)
+			if ok is None:
+				ok = met[cond] = bool(CONDITIONS[cond](ctx))
+			if not ok:
+				continue
+		out.append({"code": code, "label": label, "seed_ref": seed_ref})
 	return out
 
 
 def check_materials(ctx: Ctx, required: list[dict]) -> None:
 	p, n = ctx.p, ctx.n
-	present = {a.code for a in p.attachments if a.present}
+	attachments = p.attachments
+	present = {a.code for a in attachments if a.present}
+	missing_ref = None
 	for m in required:
-		groups = ALTERNATIVES.get(m["code"])
+		code = m["code"]
+		if code in present and code not in ALTERNATIVES:
+			continue
+		groups = ALTERNATIVES.get(code)
 		if groups:
 			ok = any(all(c in present for c in g) for g in groups)
 		else:
-			ok = m["code"] in present
+			ok = code in present
 		if not ok:
-			ctx.findings.append(_missing(ctx, m))
-	_prior_title(ctx)
-	_putonghua(ctx)
+			if missing_ref is None:
+				missing_ref = ctx.refs["MAT-MISSING"]
+			ref, severity, template = missing_ref
+			ctx.findings.append(
+				Finding(
+					"MAT-MISSING",
+					m["seed_ref"] or ref,
+					severity,
+					None,
+					"attachments",
+					template,
+					(m["label"],),
+				)
+			)
+	if ctx.title is not None:
+		_prior_title(ctx)
+	if n.putonghua_public_institution_required:
+		_putonghua(ctx)
 	if n.blind_review:
 		undecided = [
-			a.caption or a.file_name or a.code for a in p.attachments if a.present and a.masked is None
+			a.caption or a.file_name or a.code for a in attachments if a.present and a.masked is None
 		]
 		if undecided:
 			ctx.add("MASK-DECISION", ("、".join(undecided),), "attachments")
 	if n.mask_check_file_names:
-		words = [
-			w for w in (p.applicant_name.strip(), p.unit.unit_name.strip(), *p.unit.aliases) if len(w) >= 2
-		]
-		for i, a in enumerate(p.attachments):
-			text = a.file_name + " " + a.caption
-			if any(w in text for w in words):
-				ctx.add("MASK-FILE-NAME", (a.caption or a.code,), f"attachments[{i}]")
+		u = p.unit
+		words = [w for w in (p.applicant_name.strip(), u.unit_name.strip(), *u.aliases) if len(w) >= 2]
+		if words:
+			for i, a in enumerate(attachments):
+				text = a.file_name + " " + a.caption
+				for w in words:
+					if w in text:
+						ctx.add("MASK-FILE-NAME", (a.caption or a.code,), f"attachments[{i}]")
+						break
 	if n.allowed_file_types:
 		allowed = {"." + t.strip().lower().lstrip(".") for t in n.allowed_file_types.split(",") if t.strip()}
 		bad = [
 			a.file_name
-			for a in p.attachments
-			if a.present and a.file_name and os.path.splitext(a.file_name)[1].lower() not in allowed
+			for a in attachments
+			if a.present and a.file_name and _extension(a.file_name).lower() not in allowed
 		]
 		if bad:
 			ctx.add("FILE-TYPE", ("、".join(sorted(allowed)), "、".join(bad)), "attachments")
+
+
+def _extension(name: str) -> str:
+	"""``os.path.splitext(name)[1]`` for the common case (a dot after the last slash, not leading)."""
+	dot = name.rfind(".")
+	if dot > 0 and name.rfind("/") < dot - 1 and name[dot - 1] != ".":
+		return name[dot:]
+	return os.path.splitext(name)[1]
 
 
 def _missing(ctx: Ctx, m: dict):

@@ -87,10 +87,11 @@ def check_identity(ctx: Ctx) -> None:
 			ctx.add("UNIT-CREDIT-CODE", (cc.error,), "unit.credit_code")
 
 
-def check_sanctions(ctx: Ctx) -> None:
+def check_sanctions(ctx: Ctx) -> bool:
+	"""Report a fraud ban in force; True when there is one."""
 	n = ctx.n
 	if n.fraud_ban_years <= 0:
-		return
+		return False
 	year = ctx.campaign_year
 	for i, s in enumerate(ctx.p.sanctions):
 		if s.kind != "Fraud":
@@ -104,7 +105,8 @@ def check_sanctions(ctx: Ctx) -> None:
 			first, last = base, base + n.fraud_ban_years - 1
 		if first <= year <= last:
 			ctx.add("BAN-FRAUD", (base, last + 1), f"sanctions[{i}]")
-			return
+			return True
+	return False
 
 
 def check_exclusivity(ctx: Ctx) -> None:

@@ -88,52 +88,144 @@ def _coerce_now(now) -> datetime.datetime:
 	return to_shanghai(now)
 
 
+def _failed(ctx: Ctx, label: str, e: Exception) -> None:
+	"""Bad input must never surface as a traceback: a failing rule family becomes a finding."""
+	ctx.add("CHECK-FAILED", (f"{label}: {type(e).__name__}",))
+
+
 def _run(ctx: Ctx, label: str, fn, *args):
 	try:
 		return fn(ctx, *args)
-	except Exception as e:  # bad input must never surface as a traceback
-		ctx.add("CHECK-FAILED", (f"{label}: {type(e).__name__}",))
+	except Exception as e:
+		_failed(ctx, label, e)
 		return None
+
+
+_BLOCKING, _WARNING, _INFO = Severity.BLOCKING, Severity.WARNING, Severity.INFO
+
+
+def _by_severity(findings: list[Finding]) -> list[Finding]:
+	"""Blocking first, then warnings, then notes; the order within each severity is kept."""
+	blocking, warning, info, other = [], [], [], []
+	for f in findings:
+		s = f.severity
+		if s is _BLOCKING or s == _BLOCKING:
+			blocking.append(f)
+		elif s is _INFO or s == _INFO:
+			info.append(f)
+		elif s is _WARNING or s == _WARNING:
+			warning.append(f)
+		else:
+			other.append(f)
+	blocking += warning
+	blocking += info
+	blocking += other
+	return blocking
 
 
 def precheck(profile, notice, now=None) -> PrecheckResult:
 	"""Check ``profile`` (ApplicationProfile or dict) against ``notice`` (NoticeConfig, dict or a
 	seed code such as "000") at ``now`` (default: the current time; naive = Asia/Shanghai)."""
-	n = _coerce_notice(notice)
+	n = notice if isinstance(notice, NoticeConfig) else _coerce_notice(notice)
 	p = profile if isinstance(profile, ApplicationProfile) else ApplicationProfile.from_dict(profile)
 	at = _coerce_now(now)
 	ctx = Ctx(p, n, at)
-	result = PrecheckResult(notice_code=n.code, checked_at=at.isoformat())
+	findings = ctx.findings
 	for err in n.parse_errors:
-		ctx.findings.append(
+		findings.append(
 			make("INPUT-VALUE", n.code, (_("Notice") + " " + err.field, _(err.message)), err.field)
 		)
 
-	_run(ctx, "input", personal.check_input)
-	_run(ctx, "identity", personal.check_identity)
-	_run(ctx, "sanctions", personal.check_sanctions)
-	_run(ctx, "exclusivity", personal.check_exclusivity)
-	_run(ctx, "windows", windows.check_windows)
-	elig = _run(ctx, "eligibility", eligibility.check_eligibility)
-	if elig:
-		result.eligible_routes, result.eligible_levels, result.eligible_options = elig
-	if any(f.rule_id == "BAN-FRAUD" for f in ctx.findings):
-		result.eligible_routes, result.eligible_levels, result.eligible_options = [], [], []
-	_run(ctx, "assessments", continuing_education.check_assessments)
-	_run(ctx, "continuing education", continuing_education.check_ce)
-	required = _run(ctx, "materials", materials.required_materials) or []
-	result.required_materials = required
-	_run(ctx, "materials", materials.check_materials, required)
-	_run(ctx, "summary", summary.check_summary)
-	_run(ctx, "publicity", publicity.check_publicity)
-	f = _run(ctx, "fee", fees.fee)
-	result.fee = f
-	_run(ctx, "fee", fees.check_fee, f)
-	d = _run(ctx, "defense", fees.defense)
+	# each rule family runs on its own: an internal failure becomes a CHECK-FAILED finding
+	try:
+		personal.check_input(ctx)
+	except Exception as e:
+		_failed(ctx, "input", e)
+	try:
+		personal.check_identity(ctx)
+	except Exception as e:
+		_failed(ctx, "identity", e)
+	try:
+		banned = personal.check_sanctions(ctx)
+	except Exception as e:
+		_failed(ctx, "sanctions", e)
+		banned = False
+	try:
+		personal.check_exclusivity(ctx)
+	except Exception as e:
+		_failed(ctx, "exclusivity", e)
+	try:
+		windows.check_windows(ctx)
+	except Exception as e:
+		_failed(ctx, "windows", e)
+	routes, levels, options = [], [], []
+	try:
+		elig = eligibility.check_eligibility(ctx)
+	except Exception as e:
+		_failed(ctx, "eligibility", e)
+		elig = None
+	if elig and not banned:
+		routes, levels, options = elig
+	try:
+		continuing_education.check_assessments(ctx)
+	except Exception as e:
+		_failed(ctx, "assessments", e)
+	try:
+		continuing_education.check_ce(ctx)
+	except Exception as e:
+		_failed(ctx, "continuing education", e)
+	try:
+		required = materials.required_materials(ctx) or []
+	except Exception as e:
+		_failed(ctx, "materials", e)
+		required = []
+	try:
+		materials.check_materials(ctx, required)
+	except Exception as e:
+		_failed(ctx, "materials", e)
+	try:
+		summary.check_summary(ctx)
+	except Exception as e:
+		_failed(ctx, "summary", e)
+	try:
+		publicity.check_publicity(ctx)
+	except Exception as e:
+		_failed(ctx, "publicity", e)
+	try:
+		fee = fees.fee(ctx)
+	except Exception as e:
+		_failed(ctx, "fee", e)
+		fee = None
+	try:
+		fees.check_fee(ctx, fee)
+	except Exception as e:
+		_failed(ctx, "fee", e)
+	defense = {}
+	try:
+		d = fees.defense(ctx)
+	except Exception as e:
+		_failed(ctx, "defense", e)
+		d = None
 	if d:
-		result.defense = d
-		_run(ctx, "defense", fees.check_defense, d)
-	result.deadlines = _run(ctx, "deadlines", windows.deadlines) or []
-	ctx.findings.sort(key=lambda f: _SEVERITY_ORDER.get(f.severity, 3))
-	result.findings = ctx.findings
-	return result
+		defense = d
+		try:
+			fees.check_defense(ctx, d)
+		except Exception as e:
+			_failed(ctx, "defense", e)
+	try:
+		deadlines = windows.deadlines(ctx) or []
+	except Exception as e:
+		_failed(ctx, "deadlines", e)
+		deadlines = []
+	return PrecheckResult(
+		_by_severity(findings) if len(findings) > 1 else findings,
+		routes,
+		levels,
+		options,
+		required,
+		fee,
+		defense,
+		deadlines,
+		n.code,
+		at.isoformat(),
+	)

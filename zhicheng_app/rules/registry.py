@@ -61,6 +61,25 @@ class Tr:
 		return hash(str(self))
 
 
+class Join:
+	"""``sep.join(parts)`` built when shown; the parts may be ``Tr``."""
+
+	__slots__ = ("parts", "sep")
+
+	def __init__(self, sep: str, parts):
+		self.sep = sep
+		self.parts = parts
+
+	def __str__(self) -> str:
+		return self.sep.join(map(str, self.parts))
+
+	def __format__(self, spec: str) -> str:
+		return format(str(self), spec)
+
+	def __repr__(self) -> str:
+		return f"Join({self.sep!r}, {self.parts!r})"
+
+
 class Finding:
 	"""One rule broken (or noted) by the application.
 
