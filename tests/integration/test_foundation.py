@@ -171,6 +171,12 @@ ROUND_TRIPS = {
 	"Evaluation Committee": _round_trip_committee,
 	"Title Notice": _round_trip_notice,
 	"Title Application": _round_trip_application,
+	"Document Template": lambda: __import__(
+		"tests.integration.test_documents", fromlist=["round_trip_document_template"]
+	).round_trip_document_template(),
+	"Generated Document": lambda: __import__(
+		"tests.integration.test_documents", fromlist=["round_trip_generated_document"]
+	).round_trip_generated_document(),
 }
 
 

@@ -596,13 +596,15 @@ def site_url() -> str:
 	return get_url()
 
 
-def save_private_file(content: bytes, file_name: str, doctype: str, name: str):
+def save_private_file(content: bytes, file_name: str, doctype: str, name: str, field: str | None = None):
+	"""A private File attached to the record (only users who may read the record can open it)."""
 	return frappe.get_doc(
 		{
 			"doctype": "File",
 			"file_name": file_name,
 			"attached_to_doctype": doctype,
 			"attached_to_name": name,
+			"attached_to_field": field,
 			"is_private": 1,
 			"content": content,
 		}
@@ -888,6 +890,8 @@ def _receive_paper(code: str, now: datetime.datetime | None) -> dict:
 		)
 		return result
 	window = _paper_window(row.notice)
+	if now is None and frappe.flags.zhicheng_now:  # the campaign clock frozen for tests and replays
+		now = frappe.utils.get_datetime(frappe.flags.zhicheng_now)
 	moment = to_shanghai(now) if now else now_shanghai()
 	if window is not None:
 		start = to_shanghai(frappe.utils.get_datetime(window.start)) if window.start else None
@@ -904,7 +908,7 @@ def _receive_paper(code: str, now: datetime.datetime | None) -> dict:
 		result["message"] = _("Unknown application number: {0}").format(name)
 		return result
 
-	received_at = now_datetime()
+	received_at = moment.replace(tzinfo=None)  # stored as Shanghai wall time, like the windows
 	user = frappe.session.user
 	frappe.db.set_value(
 		APPLICATION, name, {"paper_received_at": received_at, "paper_received_by": user}, update_modified=True

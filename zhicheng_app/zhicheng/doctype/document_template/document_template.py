@@ -28,5 +28,7 @@ class DocumentTemplate(Document):
 	def on_update(self):
 		sample = self.flags.pop("sample", None)
 		if sample:
-			file = documents.save_private_file(sample, f"{self.kind}-sample.docx", self.doctype, self.name)
+			file = documents.save_private_file(
+				sample, f"{self.kind}-sample.docx", self.doctype, self.name, "sample_file"
+			)
 			self.db_set("sample_file", file.file_url)
