@@ -40,22 +40,23 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-	here = Path(__file__).parent
-	for item in items:
-		if here in Path(str(item.fspath)).resolve().parents:
-			item.add_marker(pytest.mark.integration)
+	# Collection hooks of a conftest see every collected item: touch only this folder's.
+	here = Path(__file__).resolve().parent
+	ours = [item for item in items if here in Path(str(item.fspath)).resolve().parents]
+	for item in ours:
+		item.add_marker(pytest.mark.integration)
 	if frappe is None:
 		reason = "Frappe is not importable: run with the bench's Python ($BENCH_DIR/env/bin/python)"
-		for item in items:
+		for item in ours:
 			item.add_marker(pytest.mark.skip(reason=reason))
 		return
 	if not (SITES_PATH / SITE / "site_config.json").is_file():
 		reason = f"no site {SITE} in {SITES_PATH} (make one with scripts/bench-setup.sh)"
-		for item in items:
+		for item in ours:
 			item.add_marker(pytest.mark.skip(reason=reason))
 		return
 	if os.environ.get("ZHICHENG_LIFECYCLE") == "0":
-		for item in items:
+		for item in ours:
 			if item.get_closest_marker("lifecycle"):
 				item.add_marker(pytest.mark.skip(reason="ZHICHENG_LIFECYCLE=0"))
 
