@@ -8,6 +8,27 @@ frappe.ui.form.on("Title Application", {
 	refresh(frm) {
 		frm.add_custom_button(__("Precheck"), () => zhicheng_precheck(frm));
 	},
+	before_workflow_action(frm) {
+		// A return must state every reason at once [002 L37]: ask for them and save them first
+		if (frm.selected_workflow_action !== "Return for Revision") return;
+		return new Promise((resolve, reject) => {
+			frappe.prompt(
+				{
+					fieldname: "reasons",
+					fieldtype: "Small Text",
+					label: __("Return Reasons"),
+					reqd: 1,
+					description: __("Every reason for this return, stated at once [002 L37]; required to return the application"),
+				},
+				(values) => {
+					frm.set_value("return_reasons", values.reasons);
+					frm.save().then(resolve, reject);
+				},
+				__("Return for Revision"),
+				__("Return")
+			);
+		});
+	},
 });
 
 function zhicheng_precheck(frm) {

@@ -8,10 +8,8 @@ from frappe.model.document import Document
 from zhicheng_app.roles import APPLICANT
 from zhicheng_app.rules.identity import check_resident_id
 from zhicheng_app.rules.summary import count_chars
-from zhicheng_app.services.precheck import blocking_message, run_precheck
-
-# States from which the applicant submits: the precheck must pass to leave them
-SUBMITTING_STATES = ("Draft", "Returned")
+from zhicheng_app.services.editability import check_editable
+from zhicheng_app.services.transitions import on_transition
 
 
 class TitleApplication(Document):
@@ -136,7 +134,7 @@ class TitleApplication(Document):
 	def validate(self):
 		self.validate_identity()
 		self.summary_chars = count_chars(self.personal_summary or "", self._summary_count_mode())
-		self.check_submission()
+		self.on_state_change()
 
 	def validate_identity(self):
 		result = check_resident_id(self.id_number)
@@ -151,15 +149,12 @@ class TitleApplication(Document):
 			return "Non-whitespace"
 		return frappe.db.get_value("Title Notice", self.notice, "summary_count_mode") or "Non-whitespace"
 
-	def check_submission(self):
-		"""An applicant's submission (first or after a return) is refused while the precheck
-		finds a blocking problem [spec §11.1]."""
+	def on_state_change(self):
+		"""Guards and records of a workflow transition; editability of the current state."""
 		before = self.get_doc_before_save()
-		old_state = before.workflow_state if before else None
-		if old_state not in SUBMITTING_STATES or self.workflow_state == old_state:
+		if not before or self.flags.system_transition:
 			return
-		if self.workflow_state in SUBMITTING_STATES or self.flags.system_transition:
-			return
-		result = run_precheck(self)
-		if not result.ok:
-			frappe.throw(blocking_message(result), title=_("The precheck found problems"))
+		if self.workflow_state != before.workflow_state:
+			on_transition(self, before.workflow_state, self.workflow_state)
+		else:
+			check_editable(self)

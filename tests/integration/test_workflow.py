@@ -1,0 +1,303 @@
+"""The approval chains on a real site with real users per role [spec §4.2–§4.9]."""
+
+import datetime
+
+import frappe
+import pytest
+
+from tests.integration.workflow_support import (
+	NOW,
+	act,
+	chain_notice,
+	edit,
+	make_actors,
+	make_chain_application,
+	publicise,
+	remove_actors,
+	state,
+)
+from zhicheng_app.services.deadlines import close_overdue_applications
+from zhicheng_app.workflows import WORKFLOW_NAME, install_default_workflow, restore_default
+
+
+@pytest.fixture(scope="module")
+def actors(frappe_site):
+	frappe.set_user("Administrator")
+	created = make_actors()
+	frappe.db.commit()
+	yield created
+	remove_actors(created)
+	frappe.db.commit()
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock():
+	frappe.flags.zhicheng_now = NOW
+	yield
+	frappe.flags.zhicheng_now = None
+
+
+COMMITTEE = "committee"
+CHAINS = {
+	"004-F1-prefecture-direct": ("004", "prefecture", "Grant by Degree", "Intermediate",
+		[("hr", "Recommend", "Prefecture Confirmation"), ("prefecture", "Confirm", "Confirmed")]),
+	"004-F2-county-initial": ("004", "county", "Initial Junior", "Assistant",
+		[("hr", "Recommend", "County Confirmation"), ("county", "Confirm", "Confirmed")]),
+	"004-F3-county-grant": ("004", "county", "Grant by Degree", "Intermediate",
+		[("hr", "Recommend", "County Review"), ("county", "Recommend", "Prefecture Confirmation"), ("prefecture", "Confirm", "Confirmed")]),
+	"000-private": ("000", "private", "Private Enterprise Special", "Intermediate", [("hr", "Recommend", "Committee Review")]),
+	"001-private": ("001", "private", "Private Enterprise Special", "Intermediate",
+		[("hr", "Recommend", "Employment Service Review"), ("pes", "Recommend", "Committee Review")]),
+	"003-private": ("003", "private", "Private Enterprise Special", "Intermediate",
+		[("hr", "Recommend", "Employment Service Review"), ("pes", "Recommend", "Committee Review")]),
+	"000-directed": ("000", "prefecture", "Directed Evaluation", "Intermediate", [("hr", "Recommend", "Committee Review")]),
+	"001-directed": ("001", "prefecture", "Directed Evaluation", "Intermediate",
+		[("hr", "Recommend", "Supervising Review"), ("supervisor", "Recommend", "Committee Review")]),
+	"002-region": ("002", "prefecture", "Autonomous Region Evaluation", "Full Senior",
+		[("hr", "Recommend", "Supervising Review"), ("supervisor", "Recommend", "Committee Review")]),
+}  # fmt: skip
+
+
+def submit_and_publicise(actors, notice, unit, route, level):
+	doc = make_chain_application(actors, notice, unit, route, level)
+	act(actors["applicant"], doc.name, "Submit")
+	assert state(doc.name) == "Unit Review"
+	publicise(actors, doc.name)
+	return doc.name
+
+
+def committee_tail(actors, name, notice):
+	"""已接收材料 → paper → fee → (defense) → evaluation → publicity → qualification document."""
+	act(actors[COMMITTEE], name, "Accept")
+	assert state(name) == "Accepted"
+	if any(w.kind == "Paper Submission" for w in notice.windows):
+		act(actors[COMMITTEE], name, "Receive Paper Materials")
+		assert frappe.db.get_value("Title Application", name, "paper_received_by") == actors[COMMITTEE]
+	act(actors[COMMITTEE], name, "Record Fee")
+	doc = frappe.get_doc("Title Application", name)
+	assert doc.workflow_state == "Fee Paid" and doc.fee_recorded_by == actors[COMMITTEE] and doc.fee_paid_at
+	if doc.defense_required:
+		act(actors[COMMITTEE], name, "Schedule Defense")
+		act(actors[COMMITTEE], name, "Pass Defense")
+	else:
+		act(actors[COMMITTEE], name, "Start Evaluation")
+	assert state(name) == "Under Evaluation"
+	act(actors[COMMITTEE], name, "Pass")
+	act(actors["admin"], name, "Certify")
+	return frappe.get_doc("Title Application", name)
+
+
+@pytest.mark.parametrize("chain", sorted(CHAINS))
+def test_chain_end_to_end(actors, chain):
+	code, unit, route, level, steps = CHAINS[chain]
+	notice = chain_notice(code)
+	name = submit_and_publicise(actors, notice, unit, route, level)
+	for actor, action, expected in steps:
+		act(actors[actor], name, action)
+		assert state(name) == expected, (actor, action)
+	if code == "004":
+		return
+	doc = committee_tail(actors, name, notice)
+	assert doc.workflow_state == "Certified" and doc.evaluation_result == "Passed" and doc.certified_at
+	assert doc.submission_count == 1
+	fees = {f.level_tier: f.amount for f in notice.fees}
+	assert doc.fee_amount == (fees.get("Intermediate") or 0)
+	if code == "002":
+		assert doc.defense_required and doc.defense_online and doc.defense_result == "Passed"
+
+
+def _at_committee(actors, code="000"):
+	notice = chain_notice(code)
+	name = submit_and_publicise(actors, notice, "prefecture", "Directed Evaluation" if code != "002" else "Autonomous Region Evaluation",
+		"Intermediate" if code != "002" else "Full Senior")  # fmt: skip
+	for actor, action, _expected in CHAINS["000-directed" if code == "000" else "002-region"][4]:
+		act(actors[actor], name, action)
+	assert state(name) == "Committee Review"
+	return notice, name
+
+
+def _return(actors, name, reasons="学历证书扫描件不清晰；继续教育证书缺2022年度"):
+	edit(actors[COMMITTEE], name, return_reasons=reasons)
+	act(actors[COMMITTEE], name, "Return for Revision")
+
+
+def test_return_needs_every_reason_and_starts_the_resubmission_clock(actors):
+	_notice, name = _at_committee(actors)
+	with pytest.raises(frappe.ValidationError, match="一次性写明全部退回原因"):
+		act(actors[COMMITTEE], name, "Return for Revision")
+	assert state(name) == "Committee Review"
+	_return(actors, name)
+	doc = frappe.get_doc("Title Application", name)
+	assert doc.workflow_state == "Returned" and doc.return_count == 1 and not doc.return_reasons
+	assert doc.returns[0].reasons.startswith("学历证书") and doc.returns[0].returned_by == actors[COMMITTEE]
+	assert doc.resubmit_deadline == NOW + datetime.timedelta(hours=48)  # 000: 2 days [000 L39]
+	act(actors["applicant"], name, "Resubmit")
+	doc = frappe.get_doc("Title Application", name)
+	assert (
+		doc.workflow_state == "Committee Review"
+		and doc.submission_count == 2
+		and doc.returns[0].resubmitted_at
+	)
+
+
+def test_002_second_return_allows_24_hours(actors):
+	_notice, name = _at_committee(actors, "002")
+	_return(actors, name)
+	act(actors["applicant"], name, "Resubmit")
+	_return(actors, name)
+	assert frappe.db.get_value("Title Application", name, "resubmit_deadline") == NOW + datetime.timedelta(
+		hours=24
+	)
+
+
+def test_submission_limit_ends_in_not_accepted(actors):
+	"""000: at most 3 submissions to the committee including the first [000 L39]."""
+	_notice, name = _at_committee(actors)
+	for _ in range(2):
+		_return(actors, name)
+		act(actors["applicant"], name, "Resubmit")
+	assert frappe.db.get_value("Title Application", name, "submission_count") == 3
+	with pytest.raises(frappe.ValidationError, match="不能再次退回"):
+		_return(actors, name)
+	act(actors[COMMITTEE], name, "Reject")
+	assert state(name) == "Not Accepted"
+
+
+def test_late_resubmission_is_refused_and_closed_by_the_job(actors):
+	_notice, name = _at_committee(actors)
+	_return(actors, name)
+	frappe.flags.zhicheng_now = NOW + datetime.timedelta(hours=49)
+	with pytest.raises(frappe.ValidationError, match="重新提交"):
+		act(actors["applicant"], name, "Resubmit")
+	assert state(name) == "Returned"
+	assert close_overdue_applications() >= 1
+	doc = frappe.get_doc("Title Application", name)
+	assert doc.workflow_state == "Not Accepted" and "重新提交" in doc.closed_reason and doc.closed_at
+
+
+def test_002_late_resubmission_is_deemed_abandoned(actors):
+	_notice, name = _at_committee(actors, "002")
+	_return(actors, name)
+	close_overdue_applications(NOW + datetime.timedelta(hours=49))
+	assert state(name) == "Abandoned"
+
+
+@pytest.mark.parametrize(
+	"kind, prepare, expected",
+	[
+		("Application", None, "Abandoned"),  # 000 L27: 视为放弃本次申报资格
+		("Paper Submission", "Accepted", "Abandoned"),  # 000 L105: 视为自动放弃
+		("Fee Payment", "Accepted", "Abandoned"),  # 000 L31
+	],
+)
+def test_missed_deadlines_close_the_application_once(actors, kind, prepare, expected):
+	notice, name = _at_committee(actors)
+	if prepare is None:
+		name = make_chain_application(
+			actors, notice, "prefecture", "Directed Evaluation", "Intermediate"
+		).name
+	else:
+		act(actors[COMMITTEE], name, "Accept")
+	end = next(w.end for w in notice.windows if w.kind == kind)
+	later = frappe.utils.get_datetime(end) + datetime.timedelta(minutes=1)
+	for w in notice.windows:  # only the window under test has passed
+		if w.kind != kind:
+			w.end = later + datetime.timedelta(days=30)
+	notice.save()
+	assert close_overdue_applications(later) >= 1
+	doc = frappe.get_doc("Title Application", name)
+	assert doc.workflow_state == expected and doc.closed_reason and doc.closed_at
+	modified = doc.modified
+	assert close_overdue_applications(later) == 0  # a second run changes nothing
+	assert frappe.db.get_value("Title Application", name, "modified") == modified
+	assert frappe.get_all(
+		"Comment",
+		filters={"reference_name": name, "comment_type": "Workflow", "content": ("like", "%到期自动处理%")},
+	)
+
+
+def test_003_late_fee_is_not_accepted(actors):
+	notice = chain_notice("003")
+	name = submit_and_publicise(actors, notice, "private", "Private Enterprise Special", "Intermediate")
+	for actor, action, _expected in CHAINS["003-private"][4]:
+		act(actors[actor], name, action)
+	act(actors[COMMITTEE], name, "Accept")
+	fee_end = next(w.end for w in notice.windows if w.kind == "Fee Payment")
+	close_overdue_applications(frappe.utils.get_datetime(fee_end) + datetime.timedelta(hours=1))
+	assert state(name) == "Not Accepted"  # 003 L37: 逾期不予受理
+
+
+def test_submit_after_the_cut_off_is_refused_in_shanghai_time(actors):
+	notice = chain_notice("000")
+	end = next(w for w in notice.windows if w.kind == "Application")
+	end.end = datetime.datetime(2024, 8, 30, 18, 0)
+	notice.save()
+	doc = make_chain_application(actors, notice, "prefecture", "Directed Evaluation", "Intermediate")
+	frappe.flags.zhicheng_now = datetime.datetime(
+		2024, 8, 30, 10, 1, tzinfo=datetime.timezone.utc
+	)  # 18:01 in Shanghai
+	with pytest.raises(frappe.ValidationError, match="2024-08-30 18:00"):
+		act(actors["applicant"], doc.name, "Submit")
+	frappe.flags.zhicheng_now = datetime.datetime(2024, 8, 30, 9, 59, tzinfo=datetime.timezone.utc)  # 17:59
+	act(actors["applicant"], doc.name, "Submit")
+	assert state(doc.name) == "Unit Review"
+
+
+@pytest.mark.parametrize(
+	"values, message",
+	[
+		({}, "公示起止日期"),
+		({"publicity_start": "2024-07-17", "publicity_end": "2024-07-19"}, "5"),
+		({"publicity_objection": 1}, "异议"),
+	],
+)
+def test_unit_cannot_forward_before_a_clean_publicity(actors, values, message):
+	name = make_chain_application(
+		actors, chain_notice("000"), "prefecture", "Directed Evaluation", "Intermediate"
+	).name
+	act(actors["applicant"], name, "Submit")
+	if values.get("publicity_objection"):
+		publicise(actors, name, objection=1)
+	elif values:
+		edit(actors["hr"], name, **values)
+	with pytest.raises(frappe.ValidationError, match=message):
+		act(actors["hr"], name, "Recommend")
+	assert state(name) == "Unit Review"
+
+
+def test_applicant_cannot_change_a_file_under_review(actors):
+	name = make_chain_application(
+		actors, chain_notice("000"), "prefecture", "Directed Evaluation", "Intermediate"
+	).name
+	edit(actors["applicant"], name, personal_summary="草稿阶段可以修改")
+	act(actors["applicant"], name, "Submit")
+	with pytest.raises(frappe.PermissionError):
+		edit(actors["applicant"], name, personal_summary="审核中偷偷修改")
+	assert frappe.db.get_value("Title Application", name, "personal_summary") == "草稿阶段可以修改"
+
+
+def test_a_county_cannot_act_on_another_countys_application(actors):
+	notice = chain_notice("004")
+	name = submit_and_publicise(actors, notice, "county", "Initial Junior", "Assistant")
+	act(actors["hr"], name, "Recommend")
+	assert state(name) == "County Confirmation"
+	with pytest.raises(frappe.PermissionError):
+		act(actors["other_county_officer"], name, "Confirm")
+	assert state(name) == "County Confirmation"
+	act(actors["county"], name, "Confirm")
+	assert state(name) == "Confirmed"
+
+
+def test_an_administrators_edit_survives_migrate_and_restore_brings_the_default_back():
+	workflow = frappe.get_doc("Workflow", WORKFLOW_NAME)
+	shipped_states = [s.state for s in workflow.states]
+	if not frappe.db.exists("Workflow State", "Expert Pre-review"):
+		frappe.get_doc({"doctype": "Workflow State", "workflow_state_name": "Expert Pre-review"}).insert()
+	workflow.append(
+		"states", {"state": "Expert Pre-review", "doc_status": "0", "allow_edit": "Committee Office"}
+	)
+	workflow.save()
+	install_default_workflow()  # what every migrate runs (after_migrate)
+	assert "Expert Pre-review" in [s.state for s in frappe.get_doc("Workflow", WORKFLOW_NAME).states]
+	restore_default()
+	assert [s.state for s in frappe.get_doc("Workflow", WORKFLOW_NAME).states] == shipped_states

@@ -1,0 +1,206 @@
+"""Actors, notices and applications for walking the approval chains on a real site."""
+
+import datetime
+
+import frappe
+from frappe.model.workflow import apply_workflow
+
+from tests.integration.factories import make_notice, make_unit, resident_id, unique
+from zhicheng_app.demo import CHAIN_SETTINGS
+from zhicheng_app.rules.model import seed_notice_dict
+
+NOW = datetime.datetime(2024, 8, 1, 10, 0)  # Asia/Shanghai wall time
+PASSWORD = "Workflow-Test-2024!"
+# What decides the chain, the submission rules and route eligibility is copied from the seed
+COPIED = (
+	"routes", "scope", "fees", "defense_rules", "max_submissions", "submissions_count_initial",
+	"resubmission_hours", "resubmission_within_application_window", "degree_grants", "initial_junior_rules",
+	"party_school_equivalence", "township_min_years", "township_education", "fanghuiju_years",
+	"confirmation_requires_competent", "kind",
+)  # fmt: skip
+
+
+def make_user(role: str, permission: tuple[str, str] | None = None) -> str:
+	email = f"{unique(role.lower().replace(' ', '.'))}@example.com"
+	user = frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": role,
+			"send_welcome_email": 0,
+			"new_password": PASSWORD,
+			"roles": [{"role": role}],
+		}
+	)
+	user.flags.no_welcome_mail = True
+	user.insert(ignore_permissions=True)
+	if permission:
+		frappe.get_doc(
+			{"doctype": "User Permission", "user": email, "allow": permission[0], "for_value": permission[1]}
+		).insert(ignore_permissions=True)
+	return email
+
+
+def make_actors() -> dict:
+	"""Units at every location and one scoped user per role (the caller commits and cleans up)."""
+	supervising = make_unit(ownership="Government Agency")
+	units = {
+		"prefecture": make_unit(supervising_unit=supervising.name),
+		"county": make_unit(location="County", region="温宿县"),
+		"township": make_unit(location="Township", region="佳木镇"),
+		"private": make_unit(ownership="Private Enterprise", location="County", region="库车市"),
+		"other_county": make_unit(location="County", region="沙雅县"),
+	}
+	units["supervising"] = supervising
+	actors = {"units": {k: u.name for k, u in units.items()}}
+	actors["applicant"] = make_user("Title Applicant")
+	actors["hr"] = make_user("Unit HR")
+	for key in ("prefecture", "county", "township", "private", "other_county"):
+		frappe.get_doc(
+			{
+				"doctype": "User Permission",
+				"user": actors["hr"],
+				"allow": "Employer Unit",
+				"for_value": units[key].name,
+			}
+		).insert(ignore_permissions=True)
+	actors["supervisor"] = make_user("Supervising Unit Officer", ("Employer Unit", supervising.name))
+	actors["county"] = make_user("County HRSS Officer", ("Region", "温宿县"))
+	actors["other_county_officer"] = make_user("County HRSS Officer", ("Region", "沙雅县"))
+	actors["prefecture"] = make_user("Prefecture HRSS Officer", ("Region", "阿克苏地区"))
+	actors["pes"] = make_user("Employment Service Officer", ("Region", "库车市"))
+	actors["committee"] = make_user("Committee Office")
+	actors["committee2"] = make_user("Committee Office")
+	actors["admin"] = make_user("Title Administrator")
+	return actors
+
+
+def remove_actors(actors: dict):
+	frappe.set_user("Administrator")
+	users = [v for k, v in actors.items() if k != "units"]
+	for name in frappe.get_all(
+		"Title Application", filters={"employer_unit": ("in", list(actors["units"].values()))}, pluck="name"
+	):
+		frappe.delete_doc("Title Application", name, ignore_permissions=True, force=True)
+	for email in users:
+		frappe.db.delete("User Permission", {"user": email})
+		frappe.delete_doc("User", email, ignore_permissions=True, force=True)
+	for unit in ("prefecture", "county", "township", "private", "other_county", "supervising"):
+		frappe.delete_doc("Employer Unit", actors["units"][unit], ignore_permissions=True, force=True)
+
+
+def chain_notice(code: str, now: datetime.datetime = NOW, **overrides):
+	"""A notice with the seed's routes, submission rules, windows' consequences and approval chain,
+	every window open around ``now``, and none of the seed's materials (the precheck is tested
+	elsewhere; here it must let a plain application through)."""
+	seed = seed_notice_dict(code)
+	windows = [
+		{
+			"kind": w["kind"],
+			"start": now - datetime.timedelta(days=10),
+			"end": now + datetime.timedelta(days=10),
+			"consequence": w["consequence"],
+		}
+		for w in seed["windows"]
+	]
+	values = {key: seed[key] for key in COPIED}
+	notice = make_notice(
+		windows=windows,
+		publicity_min_working_days=5,
+		late_resubmission_outcome="Abandoned" if code == "002" else "Not Accepted",
+		**values,
+		**CHAIN_SETTINGS.get(code, {}),
+		**overrides,
+	)
+	notice.flags.seed_code = code
+	return notice
+
+
+# A profession inside each seed notice's scope [spec §3.2]
+PROFESSION = {"000": "建筑", "001": "公路", "002": "建筑", "003": "质量技术监督", "004": "建筑"}
+
+
+ROUTE_FACTS = {
+	"Grant by Degree": {
+		"education": [
+			{
+				"education": "Master",
+				"degree": "Master Degree",
+				"school": "新疆大学",
+				"graduation_date": "2020-07-01",
+			}
+		],
+		"assessments": [{"year": 2023, "result": "Competent"}],
+	},
+	"Initial Junior": {
+		"education": [
+			{
+				"education": "Bachelor",
+				"school": "塔里木大学",
+				"graduation_date": "2020-07-01",
+				"full_time": 1,
+			}
+		],
+		"assessments": [{"year": 2023, "result": "Competent"}],
+		"professional_start_date": "2020-08-01",
+		"first_work_date": "2020-08-01",
+	},
+}
+
+
+def make_chain_application(actors: dict, notice, unit: str, route: str, level: str, **kw):
+	frappe.set_user(actors["applicant"])
+	doc = frappe.get_doc(
+		{
+			"doctype": "Title Application",
+			"notice": notice.name,
+			"route": route,
+			"series": "工程系列",
+			"target_level": level,
+			"profession": PROFESSION.get(notice.flags.seed_code),
+			"applicant_name": "流程测试",
+			"id_number": resident_id(),
+			"employer_unit": actors["units"][unit],
+			"political_status": "Masses",
+			"ethnicity": "汉族",
+			**ROUTE_FACTS.get(route, {}),
+			**kw,
+		}
+	).insert()
+	frappe.set_user("Administrator")
+	return doc
+
+
+def act(user: str, name: str, action: str):
+	frappe.set_user(user)
+	try:
+		doc = apply_workflow(frappe.get_doc("Title Application", name), action)
+	finally:
+		frappe.set_user("Administrator")
+	return doc
+
+
+def edit(user: str, name: str, **values):
+	frappe.set_user(user)
+	try:
+		doc = frappe.get_doc("Title Application", name)
+		doc.update(values)
+		doc.save()
+	finally:
+		frappe.set_user("Administrator")
+	return doc
+
+
+def publicise(actors: dict, name: str, objection: int = 0):
+	"""The unit's publicity: 2024-07-15 (Mon) to 07-19 (Fri), five working days, ended before NOW."""
+	return edit(
+		actors["hr"],
+		name,
+		publicity_start="2024-07-15",
+		publicity_end="2024-07-19",
+		publicity_objection=objection,
+	)
+
+
+def state(name: str) -> str:
+	return frappe.db.get_value("Title Application", name, "workflow_state")

@@ -1,0 +1,106 @@
+"""The hourly deadline job: applications past a deadline end in the terminal state the notice
+names, with the reason and the time [spec §4.8; 000 L27, L31, L39, L105; 001 L11, L43;
+002 L15, L37; 003 L37; 004 L29].
+
+Idempotent: an application already in a terminal state is never touched again, so a second
+run changes nothing. Every closure is written to the application's timeline.
+"""
+
+import datetime
+
+import frappe
+from frappe import _
+
+from zhicheng_app.services import clock
+
+# States before the application reaches the body that must receive it by the application
+# cut-off (the committee's first review, or the 终审部门 for 004) [000 L27; 001 L11; 004 L29]
+BEFORE_FIRST_REVIEW = (
+	"Draft",
+	"Unit Review",
+	"Supervising Review",
+	"Employment Service Review",
+	"County Review",
+)
+NOT_ACCEPTED_WORDING = "不予受理"
+
+
+def _outcome(consequence: str) -> str:
+	return "Not Accepted" if NOT_ACCEPTED_WORDING in (consequence or "") else "Abandoned"
+
+
+def _states_with_consequence(notice, kind: str) -> tuple | None:
+	"""(end, outcome, consequence) when the notice attaches a consequence to missing ``kind``."""
+	w = clock.window(notice, kind)
+	if not w or not w[1] or not w[2]:
+		return None
+	return w[1], _outcome(w[2]), w[2]
+
+
+def overdue(now: datetime.datetime) -> list[tuple[str, str, str]]:
+	"""[(application, terminal state, reason)] for every open application past a deadline."""
+	found = []
+	wall = clock.wall(now)
+	for notice_name in frappe.get_all("Title Notice", pluck="name"):
+		notice = frappe.get_cached_doc("Title Notice", notice_name)
+		checks = (
+			("Application", BEFORE_FIRST_REVIEW, _("not submitted for first review by {0}")),
+			("Paper Submission", ("Accepted",), _("paper materials not received by {0}")),
+			("Fee Payment", ("Accepted", "Paper Received"), _("fee not paid by {0}")),
+		)
+		for kind, states, reason in checks:
+			rule = _states_with_consequence(notice, kind)
+			if not rule or now <= rule[0]:
+				continue
+			end, outcome, consequence = rule
+			for name in frappe.get_all(
+				"Title Application",
+				filters={"notice": notice_name, "workflow_state": ("in", states)},
+				pluck="name",
+			):
+				found.append((name, outcome, f"{reason.format(clock.fmt(end))}：{consequence}"))
+		late = notice.late_resubmission_outcome or "Not Accepted"
+		for row in frappe.get_all(
+			"Title Application",
+			filters={"notice": notice_name, "workflow_state": "Returned", "resubmit_deadline": ("<", wall)},
+			fields=["name", "resubmit_deadline"],
+		):
+			reason = _("not resubmitted by {0}").format(clock.fmt(clock.to_shanghai(row.resubmit_deadline)))
+			found.append((row.name, late, f"{reason}：{_(late)}"))
+	return found
+
+
+def close(name: str, state: str, reason: str, now: datetime.datetime):
+	doc = frappe.get_doc("Title Application", name, for_update=True)
+	if doc.workflow_state in ("Abandoned", "Not Accepted", "Failed", "Certified", "Confirmed"):
+		return False
+	previous = doc.workflow_state
+	doc.flags.system_transition = True
+	doc.db_set({"workflow_state": state, "closed_reason": reason, "closed_at": clock.wall(now)}, notify=True)
+	doc.add_comment("Workflow", _("{0} → {1} by the deadline job: {2}").format(_(previous), _(state), reason))
+	notify_applicant(doc, _("Your application {0} was closed: {1}").format(doc.name, reason))
+	return True
+
+
+def notify_applicant(doc, subject: str):
+	if not doc.applicant_user:
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Notification Log",
+			"for_user": doc.applicant_user,
+			"type": "Alert",
+			"document_type": doc.doctype,
+			"document_name": doc.name,
+			"subject": subject,
+		}
+	).insert(ignore_permissions=True)
+
+
+def close_overdue_applications(now: datetime.datetime | None = None) -> int:
+	"""Scheduler entry point (hourly; the scheduler commits). Returns how many it closed."""
+	now = clock.to_shanghai(now) if now else clock.now()
+	closed = 0
+	for name, state, reason in overdue(now):
+		closed += bool(close(name, state, reason, now))
+	return closed

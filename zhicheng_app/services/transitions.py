@@ -1,0 +1,146 @@
+"""What happens when a Title Application changes state: guards that refuse a transition with
+a zh message, and the records a transition leaves (counters, return log, fee, paper, results).
+
+Called from the controller's ``validate`` with the state before and after the save; the
+workflow (``zhicheng_app/workflows``) decides who may move where, this module decides whether
+the facts allow it [spec §4, §11.1].
+"""
+
+import datetime
+
+import frappe
+from frappe import _
+
+from zhicheng_app.rules.publicity import publicity_check
+from zhicheng_app.rules.registry import make
+from zhicheng_app.services import clock
+from zhicheng_app.services.precheck import blocking_message, notice_config, run_precheck
+
+APPLICANT_STATES = ("Draft", "Returned")
+TERMINAL_STATES = ("Failed", "Abandoned", "Not Accepted", "Certified", "Confirmed")
+RESULT_STATES = {"Passed Publicity": "Passed", "Failed": "Failed"}
+
+
+def on_transition(doc, old: str, new: str):
+	notice = frappe.get_cached_doc("Title Notice", doc.notice)
+	now = clock.now()
+	if old in APPLICANT_STATES and new not in APPLICANT_STATES:
+		check_submission(doc, now)
+	if old == "Unit Review" and new != "Draft":
+		check_unit_publicity(doc, notice, now)
+	if new == "Committee Review":
+		doc.submission_count = (doc.submission_count or 0) + 1
+		doc.last_submitted_at = clock.wall(now)
+		if doc.returns and not doc.returns[-1].resubmitted_at:
+			doc.returns[-1].resubmitted_at = clock.wall(now)
+	if new == "Returned":
+		record_return(doc, now)
+	if new == "Accepted":
+		record_acceptance(doc, now)
+	if new == "Paper Received":
+		record_paper(doc, notice, now)
+	if new == "Fee Paid":
+		record_fee(doc, notice, now)
+	if old == "Defense":
+		doc.defense_result = "Passed" if new == "Under Evaluation" else "Failed"
+	if old == "Under Evaluation":
+		doc.evaluation_result = RESULT_STATES.get(new)
+	if new == "Certified":
+		doc.certified_at = clock.wall(now)
+	if new in TERMINAL_STATES and new not in ("Certified", "Confirmed"):
+		doc.closed_at = clock.wall(now)
+		doc.closed_reason = doc.closed_reason or _("{0} by {1}").format(_(new), frappe.session.user)
+
+
+def check_submission(doc, now: datetime.datetime):
+	"""Submitting or resubmitting: the precheck (window, submission limit, resubmission
+	deadline and every eligibility rule) must find nothing blocking."""
+	result = run_precheck(doc, now=now)
+	if not result.ok:
+		frappe.throw(blocking_message(result), title=_("The precheck found problems"))
+
+
+def check_unit_publicity(doc, notice, now: datetime.datetime):
+	"""The unit forwards only after a publicity of enough working days has ended without
+	objection [000 L87; 001 L63; 002 L35; 003 L128; 004 L83]."""
+	if not (doc.publicity_start and doc.publicity_end):
+		frappe.throw(_("Enter the unit publicity period before recommending the application"))
+	config = notice_config(doc.notice)
+	start, end = frappe.utils.getdate(doc.publicity_start), frappe.utils.getdate(doc.publicity_end)
+	findings = publicity_check(
+		start,
+		end,
+		[h.holiday_date for h in config.extra_holidays],
+		config.publicity_min_working_days or 5,
+		config.code,
+		[h.holiday_date for h in config.extra_workdays],
+	)
+	if end >= now.date():
+		findings.append(make("PUB-NOT-ENDED", config.code, (end.isoformat(),), "publicity_end"))
+	if doc.publicity_objection:
+		findings.append(make("PUB-OBJECTION", config.code, field="publicity_objection"))
+	if findings:
+		frappe.throw("<br>".join(f"{f.message}（{f.seed_ref}）" for f in findings), title=_("Unit publicity"))
+
+
+def record_return(doc, now: datetime.datetime):
+	"""A return states every reason at once [002 L37] and starts the resubmission clock."""
+	reasons = (doc.return_reasons or "").strip()
+	if not reasons:
+		frappe.throw(_("State every reason for the return at once before returning the application"))
+	config = notice_config(doc.notice)
+	if config.max_submissions:
+		allowed = config.max_submissions if config.submissions_count_initial else config.max_submissions + 1
+		if (doc.submission_count or 0) >= allowed:
+			frappe.throw(
+				_(
+					"This was submission {0} of at most {1}: the application cannot be returned again; reject it as not accepted instead"
+				).format(doc.submission_count, allowed),
+				title=_("Submission limit reached"),
+			)
+	row = doc.append(
+		"returns", {"returned_at": clock.wall(now), "returned_by": frappe.session.user, "reasons": reasons}
+	)
+	# the engine owns the resubmission rule (48 h / 24 h / 2 days, capped by the window)
+	at = next((d["at"] for d in run_precheck(doc, now=now).deadlines if d["kind"] == "Resubmission"), None)
+	deadline = datetime.datetime.fromisoformat(at) if isinstance(at, str) else at
+	row.deadline = clock.wall(deadline) if deadline else None
+	doc.return_count = (doc.return_count or 0) + 1
+	doc.resubmit_deadline = clock.wall(deadline) if deadline else None
+	doc.return_reasons = None
+
+
+def record_acceptance(doc, now: datetime.datetime):
+	"""已接收材料: the fee and the defense the applicant faces are fixed now [spec §6, §8]."""
+	result = run_precheck(doc, now=now)
+	doc.fee_amount = (result.fee or {}).get("amount") or 0
+	doc.defense_required = 1 if result.defense.get("required") else 0
+	doc.defense_online = 1 if result.defense.get("online") else 0
+
+
+def _inside(notice, kind: str, now: datetime.datetime, label: str):
+	w = clock.window(notice, kind)
+	if not w:
+		return
+	start, end, _consequence = w
+	if (start and now < start) or (end and now > end):
+		frappe.throw(
+			_("{0} is only possible from {1} to {2} (Beijing time)").format(
+				label, clock.fmt(start), clock.fmt(end)
+			)
+		)
+
+
+def record_paper(doc, notice, now: datetime.datetime):
+	_inside(notice, "Paper Submission", now, _("Receiving paper materials"))
+	if not doc.paper_received_at:
+		doc.paper_received_at = clock.wall(now)
+		doc.paper_received_by = frappe.session.user
+
+
+def record_fee(doc, notice, now: datetime.datetime):
+	_inside(notice, "Fee Payment", now, _("Recording the fee"))
+	doc.fee_paid_at = clock.wall(now)
+	doc.fee_recorded_by = frappe.session.user
+	if not doc.fee_amount:
+		doc.fee_amount = (run_precheck(doc, now=now).fee or {}).get("amount") or 0
