@@ -9,6 +9,41 @@ from zhicheng_app.services import documents
 
 class DocumentTemplate(Document):
 	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		enabled: DF.Check
+		kind: DF.Literal[
+			"unit_publicity_001",
+			"publicity_002",
+			"publicity_003",
+			"publicity_result_002",
+			"publicity_result_003",
+			"recommendation_competent_002",
+			"recommendation_unit_003",
+			"publicity_batch_004",
+			"publicity_result_batch_004",
+			"recommendation_report_004",
+			"publicity_report_004",
+			"commitment",
+			"exemption_form",
+			"appraisal_form",
+			"qualification_review_form",
+			"grant_report_form",
+			"initial_report_form",
+			"fanghuiju_report_form",
+			"qualification_document",
+		]
+		notes: DF.SmallText | None
+		sample_file: DF.Attach | None
+		template_file: DF.Attach
+		validated_at: DF.Datetime | None
+		variables: DF.SmallText | None
+		warnings: DF.SmallText | None
 	# end: auto-generated types
 
 	def validate(self):
