@@ -26,3 +26,9 @@ has_permission = {
 # Desk
 # ----
 doctype_js = {"Workflow": "public/js/workflow.js"}
+
+# Scheduled jobs
+# --------------
+scheduler_events = {
+	"hourly": ["zhicheng_app.services.deadlines.close_overdue_applications"],
+}

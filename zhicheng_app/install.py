@@ -32,6 +32,7 @@ def create_defaults():
 	create_regions()
 	create_title_catalog()
 	install_default_workflow()
+	create_notifications()
 
 
 def _load(name: str) -> dict:
@@ -79,12 +80,23 @@ def create_title_catalog():
 			frappe.get_doc({"doctype": "Title Name", **row}).insert(ignore_permissions=True)
 
 
+def create_notifications():
+	for row in _load("notifications.json")["notifications"]:
+		if not frappe.db.exists("Notification", row["name"]):
+			doc = frappe.get_doc(row)
+			doc.name = row["name"]
+			doc.insert(ignore_permissions=True, set_name=row["name"])
+
+
 def before_uninstall():
 	"""Remove what install created outside the app's own DocTypes (those go with the module)."""
 	for role in ROLES:
 		if frappe.db.exists("Role", role):
 			frappe.db.delete("Has Role", {"role": role})
 			frappe.delete_doc("Role", role, ignore_permissions=True, force=True)
+	for row in _load("notifications.json")["notifications"]:
+		if frappe.db.exists("Notification", row["name"]):
+			frappe.delete_doc("Notification", row["name"], ignore_permissions=True, force=True)
 	if frappe.db.exists("Workflow", WORKFLOW_NAME):
 		frappe.delete_doc("Workflow", WORKFLOW_NAME, ignore_permissions=True, force=True)
 	for doctype in ("Employer Unit", "Region", "Evaluation Committee", "Title Notice"):
