@@ -515,3 +515,14 @@ def test_rest_download_with_and_without_print_permission(committed):
 	)
 	assert no_print.status_code == 403 and "没有打印" in no_print.json().get("exception", "")
 	assert _session(COMMITTEE).get(url, params=args, timeout=60).status_code in (403, 405)
+
+
+def test_the_paper_intake_page_is_for_the_intake_roles():
+	from frappe.desk.desk_page import get as get_page
+
+	frappe.set_user(COMMITTEE)
+	page = get_page("paper-intake")
+	assert "zhicheng_app.api.documents.receive_paper" in page.script
+	frappe.set_user(UNIT_HR)
+	with pytest.raises(frappe.PermissionError):
+		get_page("paper-intake")
