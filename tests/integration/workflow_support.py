@@ -27,6 +27,7 @@ def make_user(role: str, permission: tuple[str, str] | None = None) -> str:
 			"doctype": "User",
 			"email": email,
 			"first_name": role,
+			"username": email.split("@")[0].replace(".", "_").replace("-", "_"),
 			"send_welcome_email": 0,
 			"new_password": PASSWORD,
 			"roles": [{"role": role}],
