@@ -18,13 +18,27 @@ from zhicheng_app.rules.vocabulary import (
 	WindowKind,
 )
 
+# vocabulary members as module constants: attribute access on an Enum class is slow
+_TECHSCHOOLCLASS_INTERMEDIATE_WORKER = TechSchoolClass.INTERMEDIATE_WORKER
+_EDUCATION_SECONDARY = Education.SECONDARY
+_TECHSCHOOLCLASS_SENIOR_WORKER = TechSchoolClass.SENIOR_WORKER
+_EDUCATION_JUNIOR_COLLEGE = Education.JUNIOR_COLLEGE
+_TECHSCHOOLCLASS_TECHNICIAN = TechSchoolClass.TECHNICIAN
+_EDUCATION_BACHELOR = Education.BACHELOR
+_ASSESSMENT_EXCELLENT = Assessment.EXCELLENT
+_ASSESSMENT_COMPETENT = Assessment.COMPETENT
+_WINDOWKIND_APPLICATION = WindowKind.APPLICATION
+_WINDOWKIND_FEE = WindowKind.FEE
+_TITLEORIGIN_OTHER_REGION = TitleOrigin.OTHER_REGION
+_TITLEORIGIN_BINGTUAN = TitleOrigin.BINGTUAN
+
 TECH_SCHOOL_EQUIVALENT = {
-	TechSchoolClass.INTERMEDIATE_WORKER: Education.SECONDARY,
-	TechSchoolClass.SENIOR_WORKER: Education.JUNIOR_COLLEGE,
-	TechSchoolClass.TECHNICIAN: Education.BACHELOR,
+	_TECHSCHOOLCLASS_INTERMEDIATE_WORKER: _EDUCATION_SECONDARY,
+	_TECHSCHOOLCLASS_SENIOR_WORKER: _EDUCATION_JUNIOR_COLLEGE,
+	_TECHSCHOOLCLASS_TECHNICIAN: _EDUCATION_BACHELOR,
 }
 
-COMPETENT_OR_BETTER = frozenset({Assessment.EXCELLENT, Assessment.COMPETENT})
+COMPETENT_OR_BETTER = frozenset({_ASSESSMENT_EXCELLENT, _ASSESSMENT_COMPETENT})
 
 
 def full_years(start: datetime.date | None, end: datetime.date) -> int:
@@ -77,7 +91,7 @@ class NoticeFacts:
 		self.refs = rule_refs(n.code)
 		self.app_window = None
 		for w in n.windows:
-			if w.kind == WindowKind.APPLICATION:
+			if w.kind == _WINDOWKIND_APPLICATION:
 				self.app_window = w
 				break
 		w = self.app_window
@@ -97,7 +111,7 @@ class NoticeFacts:
 		self.fee_start = self.fee_end = None
 		self.fee_when = ("", "")  # (first day, last day) as YYYY-MM-DD
 		for w in n.windows:
-			if w.kind == WindowKind.FEE:
+			if w.kind == _WINDOWKIND_FEE:
 				self.fee_start = to_shanghai(w.start).isoformat() if w.start else None
 				self.fee_end = to_shanghai(w.end).isoformat() if w.end else None
 				self.fee_when = (
@@ -215,9 +229,9 @@ class Ctx:
 		t = self.title
 		if t is None:
 			return False
-		if t.origin == TitleOrigin.OTHER_REGION:
+		if t.origin == _TITLEORIGIN_OTHER_REGION:
 			return True
-		return t.origin == TitleOrigin.BINGTUAN and self.n.prior_title_bingtuan_as_elsewhere
+		return t.origin == _TITLEORIGIN_BINGTUAN and self.n.prior_title_bingtuan_as_elsewhere
 
 	def assessment_map(self) -> dict:
 		"""{year: result} of the annual appraisals (shared: do not modify)."""

@@ -8,6 +8,12 @@ from zhicheng_app.i18n import _
 from zhicheng_app.rules.context import Ctx
 from zhicheng_app.rules.vocabulary import Assessment, CeSource, Route
 
+# vocabulary members as module constants: attribute access on an Enum class is slow
+_ROUTE_PRIVATE = Route.PRIVATE
+_CESOURCE_SYSTEM = CeSource.SYSTEM
+_ASSESSMENT_NOT_ASSESSED = Assessment.NOT_ASSESSED
+_ASSESSMENT_INCOMPETENT = Assessment.INCOMPETENT
+
 # a year and a month, e.g. 2022.05, 2022年5月, 2022-05, 2022/5
 _YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*[.．/\-年]\s*(?:0?[1-9]|1[0-2])(?!\d)")
 
@@ -30,7 +36,7 @@ def ce_required(ctx: Ctx) -> bool:
 
 
 def _private_first_time_exempt(ctx: Ctx) -> bool:
-	return ctx.n.ce_exempt_private_first_time and ctx.p.route == Route.PRIVATE and ctx.p.first_time_private
+	return ctx.n.ce_exempt_private_first_time and ctx.p.route == _ROUTE_PRIVATE and ctx.p.first_time_private
 
 
 def reason_has_months(reason: str) -> bool:
@@ -93,10 +99,10 @@ def check_ce(ctx: Ctx) -> None:
 				sp
 				and r.year >= sp
 				and r.professional_certificate
-				and r.professional_source != CeSource.SYSTEM
+				and r.professional_source != _CESOURCE_SYSTEM
 			):
 				bad.append(_("professional subjects {0}").format(r.year))
-			if sg and r.year >= sg and r.general_certificate and r.general_source != CeSource.SYSTEM:
+			if sg and r.year >= sg and r.general_certificate and r.general_source != _CESOURCE_SYSTEM:
 				bad.append(_("general subjects {0}").format(r.year))
 		if bad:
 			ctx.add("CE-SOURCE", ("；".join(bad),), "continuing_education")
@@ -114,14 +120,14 @@ def check_assessments(ctx: Ctx) -> None:
 	missing = [
 		y
 		for y in range(first, n.assessment_to_year + 1)
-		if amap.get(y) in (None, "", Assessment.NOT_ASSESSED)
+		if amap.get(y) in (None, "", _ASSESSMENT_NOT_ASSESSED)
 	]
 	if missing:
 		ctx.add("ASSESS-MISSING", ("、".join(map(str, missing)),), "assessments")
 	bad = [
 		y
 		for y in range(n.assessment_from_year, n.assessment_to_year + 1)
-		if amap.get(y) == Assessment.INCOMPETENT
+		if amap.get(y) == _ASSESSMENT_INCOMPETENT
 	]
 	if bad:
 		rule = "ASSESS-INCOMPETENT" if n.assessment_incompetent_blocks else "ASSESS-INCOMPETENT-WARN"

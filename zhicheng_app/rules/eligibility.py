@@ -24,10 +24,30 @@ from zhicheng_app.rules.vocabulary import (
 	UnitCategory,
 )
 
+# vocabulary members as module constants: attribute access on an Enum class is slow
+_UNITCATEGORY_CENTRAL_IN_XINJIANG = UnitCategory.CENTRAL_IN_XINJIANG
+_UNITCATEGORY_OUT_OF_PROVINCE_ENTERPRISE = UnitCategory.OUT_OF_PROVINCE_ENTERPRISE
+_UNITCATEGORY_MILITARY = UnitCategory.MILITARY
+_OWNERSHIP_PRIVATE_ENTERPRISE = Ownership.PRIVATE_ENTERPRISE
+_UNITCATEGORY_PERSONNEL_AGENCY = UnitCategory.PERSONNEL_AGENCY
+_ASSESSMENT_NOT_ASSESSED = Assessment.NOT_ASSESSED
+_LOCATION_TOWNSHIP = Location.TOWNSHIP
+_LOCATION_COUNTY = Location.COUNTY
+_EDUCATION_BACHELOR = Education.BACHELOR
+_EDUCATION_HIGH_SCHOOL = Education.HIGH_SCHOOL
+_ASSESSMENT_EXCELLENT = Assessment.EXCELLENT
+_ROUTE_DIRECTED = Route.DIRECTED
+_ROUTE_PRIVATE = Route.PRIVATE
+_ROUTE_REGION = Route.REGION
+_ROUTE_GRANT = Route.GRANT
+_ROUTE_INITIAL_JUNIOR = Route.INITIAL_JUNIOR
+_ROUTE_TOWNSHIP_INTERMEDIATE = Route.TOWNSHIP_INTERMEDIATE
+_ROUTE_FANGHUIJU = Route.FANGHUIJU
+
 Issue = tuple  # (rule_id, args, field)
 
 _ENTRUSTED = frozenset(
-	{UnitCategory.CENTRAL_IN_XINJIANG, UnitCategory.OUT_OF_PROVINCE_ENTERPRISE, UnitCategory.MILITARY}
+	{_UNITCATEGORY_CENTRAL_IN_XINJIANG, _UNITCATEGORY_OUT_OF_PROVINCE_ENTERPRISE, _UNITCATEGORY_MILITARY}
 )
 _SERVICE_KINDS = frozenset(ServiceKind)
 _LEVEL_ENUMS = (Level,)
@@ -176,9 +196,9 @@ def _private(ctx: Ctx, level: str) -> list[Issue]:
 	u = p.unit
 	out = []
 	region = n.private_licence_region
-	out_of_xj = (not u.in_xinjiang) or u.category == UnitCategory.OUT_OF_PROVINCE_ENTERPRISE
+	out_of_xj = (not u.in_xinjiang) or u.category == _UNITCATEGORY_OUT_OF_PROVINCE_ENTERPRISE
 	ok = False
-	if u.ownership == Ownership.PRIVATE_ENTERPRISE:
+	if u.ownership == _OWNERSHIP_PRIVATE_ENTERPRISE:
 		if out_of_xj:
 			if n.private_allow_out_of_xinjiang:
 				ok = True
@@ -199,7 +219,7 @@ def _private(ctx: Ctx, level: str) -> list[Issue]:
 	if (
 		not ok
 		and n.private_allow_personnel_agency
-		and (p.personnel_agency_filed or u.category == UnitCategory.PERSONNEL_AGENCY)
+		and (p.personnel_agency_filed or u.category == _UNITCATEGORY_PERSONNEL_AGENCY)
 	):
 		ok = True
 	if not ok:
@@ -247,7 +267,7 @@ def _competent_uncached(ctx: Ctx) -> Issue | None:
 		return None
 	latest = None
 	for a in ctx.p.assessments:
-		if a.result == Assessment.NOT_ASSESSED:
+		if a.result == _ASSESSMENT_NOT_ASSESSED:
 			continue
 		if latest is None or a.year > latest.year:
 			latest = a
@@ -321,17 +341,17 @@ def _initial_junior_common(ctx: Ctx) -> tuple:
 	head = []
 	rules = {r.education: r for r in n.initial_junior_rules}
 	party_ok = n.party_school_equivalence and (
-		u.location == Location.TOWNSHIP or (u.location == Location.COUNTY and u.category_iv_area)
+		u.location == _LOCATION_TOWNSHIP or (u.location == _LOCATION_COUNTY and u.category_iv_area)
 	)
 	best = None
 	for e in p.education:
 		if not (e.full_time or (e.party_school and party_ok)):
 			continue
 		edu = e.education
-		if EDUCATION_RANK.get(edu, 0) > EDUCATION_RANK[Education.BACHELOR]:
-			edu = Education.BACHELOR
+		if EDUCATION_RANK.get(edu, 0) > EDUCATION_RANK[_EDUCATION_BACHELOR]:
+			edu = _EDUCATION_BACHELOR
 		r = rules.get(edu)
-		if r is None and edu == Education.HIGH_SCHOOL:
+		if r is None and edu == _EDUCATION_HIGH_SCHOOL:
 			continue
 		if r is not None and (
 			best is None or EDUCATION_RANK.get(r.education, 0) > EDUCATION_RANK.get(best.education, 0)
@@ -367,7 +387,7 @@ def _initial_junior_common(ctx: Ctx) -> tuple:
 def _township(ctx: Ctx, level: str) -> list[Issue]:
 	n, p = ctx.n, ctx.p
 	out = []
-	if p.unit.location != Location.TOWNSHIP:
+	if p.unit.location != _LOCATION_TOWNSHIP:
 		out.append(("TOWN-LOCATION", (), "unit.location"))
 	need = EDUCATION_RANK.get(n.township_education, 3)
 	if not any(EDUCATION_RANK.get(e.education, 0) >= need for e in p.education):
@@ -466,7 +486,7 @@ def _fanghuiju_common(ctx: Ctx) -> tuple:
 	last = ctx.cutoff.year - 1
 	years = range(last - n.fanghuiju_years + 1, last + 1)
 	amap = ctx.assessment_map()
-	if any(amap.get(y) != Assessment.EXCELLENT for y in years):
+	if any(amap.get(y) != _ASSESSMENT_EXCELLENT for y in years):
 		out.append(("FHJ-EXCELLENT", ("、".join(map(str, years)),), "assessments"))
 	if not _unit_in_region(ctx):
 		out.append(("CONF-UNIT", (n.region,), "unit.prefecture"))
@@ -474,18 +494,18 @@ def _fanghuiju_common(ctx: Ctx) -> tuple:
 
 
 _ROUTE_CHECKS = {
-	Route.DIRECTED: _directed,
-	Route.PRIVATE: _private,
-	Route.REGION: _region,
-	Route.GRANT: _grant,
-	Route.INITIAL_JUNIOR: _initial_junior,
-	Route.TOWNSHIP_INTERMEDIATE: _township,
-	Route.FANGHUIJU: _fanghuiju,
+	_ROUTE_DIRECTED: _directed,
+	_ROUTE_PRIVATE: _private,
+	_ROUTE_REGION: _region,
+	_ROUTE_GRANT: _grant,
+	_ROUTE_INITIAL_JUNIOR: _initial_junior,
+	_ROUTE_TOWNSHIP_INTERMEDIATE: _township,
+	_ROUTE_FANGHUIJU: _fanghuiju,
 }
 
 
 # routes whose checks do not depend on the level; computed once per precheck
-_LEVEL_INDEPENDENT = frozenset({Route.DIRECTED, Route.PRIVATE, Route.REGION, Route.TOWNSHIP_INTERMEDIATE})
+_LEVEL_INDEPENDENT = frozenset({_ROUTE_DIRECTED, _ROUTE_PRIVATE, _ROUTE_REGION, _ROUTE_TOWNSHIP_INTERMEDIATE})
 
 
 def offered(ctx: Ctx, route: str, level: str):
@@ -498,13 +518,36 @@ def _level_issues(ctx: Ctx, level: str) -> tuple:
 	key = ("level", level)
 	hit = ctx.memo.get(key)
 	if hit is None:
-		hit = ctx.memo[key] = (
-			_in_scope(ctx, level),
-			_exam_replaced(ctx, level),
-			_skill_issues(ctx, level) if ctx.p.via_skill_integration else (),
-			_exam_issue(ctx, level),
-		)
+		hit = ctx.memo[key] = _level_facts(ctx, _tables(ctx), level)
 	return hit
+
+
+def _level_facts(ctx: Ctx, tables: tuple, level: str) -> tuple:
+	_o, excluded, whitelist, replaced, exam_reqs = tables
+	p = ctx.p
+	series, profession = p.series, p.profession
+	# _in_scope(ctx, level)
+	in_scope = True
+	for s, pr, lv in excluded:
+		if (not s or s == series) and (not pr or pr == profession) and (not lv or lv == level):
+			in_scope = False
+			break
+	if in_scope and whitelist:
+		in_scope = False
+		for s, pr, lv in whitelist:
+			if (not s or s == series) and (not pr or pr == profession) and (not lv or lv == level):
+				in_scope = True
+				break
+	# _exam_replaced(ctx, level)
+	exam_replaced = p.profession_exam_replaced
+	if not exam_replaced:
+		for s, pr, lv in replaced:
+			if s == series and pr == profession and (not lv or lv == level):
+				exam_replaced = True
+				break
+	skill = _skill_issues(ctx, level) if p.via_skill_integration else ()
+	exam = _exam_issue(ctx, level) if exam_reqs else None
+	return in_scope, exam_replaced, skill, exam
 
 
 def pair_issues(ctx: Ctx, route: str, level: str) -> list[Issue]:
@@ -543,33 +586,48 @@ def _translate_args(args: tuple) -> tuple:
 	return tuple(Tr(a) if isinstance(a, str) and a in _VOCABULARY_VALUES else a for a in args)
 
 
+def _route_rows(n) -> tuple:
+	"""(route, level, notice row, route check, check independent of the level) per offered row."""
+	return tuple(
+		(r.route, r.level, r, _ROUTE_CHECKS.get(r.route), r.route in _LEVEL_INDEPENDENT) for r in n.routes
+	)
+
+
 def check_eligibility(ctx: Ctx) -> tuple[list[str], list[str], list[dict]]:
 	"""Report the chosen pair's issues; return (eligible routes, eligible levels, eligible options)."""
 	p = ctx.p
 	chosen_route, chosen_level = p.route, p.target_level
-	offered_rows = _tables(ctx)[0]
+	tables = _tables(ctx)
 	memo = ctx.memo
+	by_level = {}
+	by_route = {}
 	options = []
 	routes = []
 	chosen_done = False
-	for r in ctx.n.routes:
-		route, level = r.route, r.level
+	for route, level, row, check, independent in derived(ctx, "route_rows", _route_rows):
 		# pair_issues(ctx, route, level), inlined
-		row = offered_rows[(route, level)]
-		key = ("level", level)
-		in_scope, exam_replaced, skill, exam = memo.get(key) or _level_issues(ctx, level)
+		facts = by_level.get(level)
+		if facts is None:
+			key = ("level", level)
+			facts = memo.get(key)
+			if facts is None:
+				facts = memo[key] = _level_facts(ctx, tables, level)
+			by_level[level] = facts
+		in_scope, exam_replaced, skill, exam = facts
 		issues = []
 		if not in_scope:
 			issues.append(("SCOPE-PROFESSION", (p.series, p.profession, level), "profession"))
-		if row.excludes_exam_replaced and exam_replaced:
+		if exam_replaced and row.excludes_exam_replaced:
 			issues.append(("SCOPE-EXAM-REPLACED", (), "profession"))
-		check = _ROUTE_CHECKS.get(route)
 		if check is not None:
-			if route in _LEVEL_INDEPENDENT:
-				key = ("route", route)
-				found = memo.get(key)
+			if independent:
+				found = by_route.get(route)
 				if found is None:
-					found = memo[key] = check(ctx, level)
+					key = ("route", route)
+					found = memo.get(key)
+					if found is None:
+						found = memo[key] = check(ctx, level)
+					by_route[route] = found
 				if found:
 					issues.extend(found)
 			else:
@@ -579,7 +637,7 @@ def check_eligibility(ctx: Ctx) -> tuple[list[str], list[str], list[dict]]:
 		if exam:
 			issues.append(exam)
 		if not issues:
-			options.append({"route": route, "level": level, "committee": r.committee, "module": r.module})
+			options.append({"route": route, "level": level, "committee": row.committee, "module": row.module})
 			if route not in routes:
 				routes.append(route)
 		if route == chosen_route and level == chosen_level:

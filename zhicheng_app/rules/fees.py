@@ -7,10 +7,14 @@ from zhicheng_app.rules.context import Ctx
 from zhicheng_app.rules.eligibility import offered
 from zhicheng_app.rules.vocabulary import LEVEL_TIER, Route, WindowKind
 
+# vocabulary members as module constants: attribute access on an Enum class is slow
+_WINDOWKIND_FEE = WindowKind.FEE
+_ROUTE_PRIVATE = Route.PRIVATE
+
 
 def _fee_window(ctx: Ctx):
 	for w in ctx.n.windows:
-		if w.kind == WindowKind.FEE:
+		if w.kind == _WINDOWKIND_FEE:
 			return w
 	return None
 
@@ -74,7 +78,7 @@ def defense(ctx: Ctx) -> dict:
 			"reason": _("No defense at this level"),
 		}
 	counties = {c.county for c in n.defense_exempt_counties}
-	if p.route == Route.PRIVATE and p.unit.county and p.unit.county in counties:
+	if p.route == _ROUTE_PRIVATE and p.unit.county and p.unit.county in counties:
 		return {
 			"required": False,
 			"online": False,

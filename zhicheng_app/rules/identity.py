@@ -7,6 +7,7 @@ module only turns stdnum's exceptions into results with Chinese messages [spec Â
 from __future__ import annotations
 
 import datetime
+import operator
 from dataclasses import dataclass
 
 from stdnum.cn import ric, uscc
@@ -121,10 +122,9 @@ def _uscc_valid(code: str) -> bool:
 	leaves unchanged (digits and capital letters); False means: let stdnum decide and name the error."""
 	if not (code.isascii() and code.isalnum() and code[:8].isdigit()):
 		return False
-	value = _USCC_VALUE
 	try:
-		total = sum(value[c] * w for c, w in zip(code, _USCC_WEIGHTS, strict=False))
-		value[code[17]]
+		total = sum(map(operator.mul, map(_USCC_VALUE.__getitem__, code[:17]), _USCC_WEIGHTS))
+		_USCC_VALUE[code[17]]
 	except KeyError:
 		return False
 	return _USCC_ALPHABET[(31 - total) % 31] == code[17]

@@ -19,17 +19,35 @@ from zhicheng_app.rules.vocabulary import (
 	UnitCategory,
 )
 
+# vocabulary members as module constants: attribute access on an Enum class is slow
+_UNITCATEGORY_CENTRAL_IN_XINJIANG = UnitCategory.CENTRAL_IN_XINJIANG
+_UNITCATEGORY_OUT_OF_PROVINCE_ENTERPRISE = UnitCategory.OUT_OF_PROVINCE_ENTERPRISE
+_UNITCATEGORY_MILITARY = UnitCategory.MILITARY
+_OCCUPATION_TEACHER = Occupation.TEACHER
+_OCCUPATION_CHINESE_TEACHER = Occupation.CHINESE_TEACHER
+_OCCUPATION_BROADCASTER = Occupation.BROADCASTER
+_PUTONGHUALEVEL_L2B = PutonghuaLevel.L2B
+_OCCUPATION_CHINESE_BROADCASTER = Occupation.CHINESE_BROADCASTER
+_PUTONGHUALEVEL_L1B = PutonghuaLevel.L1B
+_PUTONGHUALEVEL_L2A = PutonghuaLevel.L2A
+_OWNERSHIP_PUBLIC_INSTITUTION = Ownership.PUBLIC_INSTITUTION
+_OWNERSHIP_PRIVATE_ENTERPRISE = Ownership.PRIVATE_ENTERPRISE
+_OWNERSHIP_STATE_ENTERPRISE = Ownership.STATE_ENTERPRISE
+_ROUTE_PRIVATE = Route.PRIVATE
+_ROUTE_FANGHUIJU = Route.FANGHUIJU
+_PUTONGHUALEVEL_NONE = PutonghuaLevel.NONE
+
 _ENTRUSTED = frozenset(
-	{UnitCategory.CENTRAL_IN_XINJIANG, UnitCategory.OUT_OF_PROVINCE_ENTERPRISE, UnitCategory.MILITARY}
+	{_UNITCATEGORY_CENTRAL_IN_XINJIANG, _UNITCATEGORY_OUT_OF_PROVINCE_ENTERPRISE, _UNITCATEGORY_MILITARY}
 )
-_TEACHERS = frozenset({Occupation.TEACHER, Occupation.CHINESE_TEACHER})
+_TEACHERS = frozenset({_OCCUPATION_TEACHER, _OCCUPATION_CHINESE_TEACHER})
 
 # Putonghua thresholds by occupation [004 L79]
 OCCUPATION_PUTONGHUA = {
-	Occupation.BROADCASTER: PutonghuaLevel.L2B,
-	Occupation.CHINESE_BROADCASTER: PutonghuaLevel.L1B,
-	Occupation.TEACHER: PutonghuaLevel.L2B,
-	Occupation.CHINESE_TEACHER: PutonghuaLevel.L2A,
+	_OCCUPATION_BROADCASTER: _PUTONGHUALEVEL_L2B,
+	_OCCUPATION_CHINESE_BROADCASTER: _PUTONGHUALEVEL_L1B,
+	_OCCUPATION_TEACHER: _PUTONGHUALEVEL_L2B,
+	_OCCUPATION_CHINESE_TEACHER: _PUTONGHUALEVEL_L2A,
 }
 
 # materials that other uploads can stand in for [003 L94–96]: any one group suffices
@@ -43,9 +61,9 @@ ALTERNATIVES = {
 
 CONDITIONS = {
 	"all": lambda ctx: True,
-	"public_institution": lambda ctx: ctx.p.unit.ownership == Ownership.PUBLIC_INSTITUTION,
+	"public_institution": lambda ctx: ctx.p.unit.ownership == _OWNERSHIP_PUBLIC_INSTITUTION,
 	"enterprise": lambda ctx: (
-		ctx.p.unit.ownership in (Ownership.PRIVATE_ENTERPRISE, Ownership.STATE_ENTERPRISE)
+		ctx.p.unit.ownership in (_OWNERSHIP_PRIVATE_ENTERPRISE, _OWNERSHIP_STATE_ENTERPRISE)
 	),
 	"prior_title": lambda ctx: ctx.title is not None,
 	"skills": lambda ctx: bool(ctx.p.skills) or ctx.p.via_skill_integration,
@@ -56,8 +74,8 @@ CONDITIONS = {
 	"transfer": lambda ctx: ctx.p.transferred_from_agency,
 	"teacher": lambda ctx: ctx.p.occupation in _TEACHERS,
 	"exam": lambda ctx: exam_requirement(ctx, ctx.level) is not None,
-	"private": lambda ctx: ctx.p.route == Route.PRIVATE,
-	"route_fanghuiju": lambda ctx: ctx.p.route == Route.FANGHUIJU,
+	"private": lambda ctx: ctx.p.route == _ROUTE_PRIVATE,
+	"route_fanghuiju": lambda ctx: ctx.p.route == _ROUTE_FANGHUIJU,
 }
 
 
@@ -178,7 +196,7 @@ def _prior_title(ctx: Ctx) -> None:
 
 def _putonghua(ctx: Ctx) -> None:
 	n, p = ctx.n, ctx.p
-	if not n.putonghua_public_institution_required or p.unit.ownership != Ownership.PUBLIC_INSTITUTION:
+	if not n.putonghua_public_institution_required or p.unit.ownership != _OWNERSHIP_PUBLIC_INSTITUTION:
 		return
 	need = n.putonghua_min_level
 	if n.putonghua_occupation_thresholds:
@@ -186,4 +204,4 @@ def _putonghua(ctx: Ctx) -> None:
 		if occ is not None and PUTONGHUA_RANK.get(occ, 0) > PUTONGHUA_RANK.get(need, 0):
 			need = occ
 	if PUTONGHUA_RANK.get(p.putonghua_level, 0) < PUTONGHUA_RANK.get(need, 1):
-		ctx.add("MAT-PUTONGHUA", (_(need), _(p.putonghua_level or PutonghuaLevel.NONE)), "putonghua_level")
+		ctx.add("MAT-PUTONGHUA", (_(need), _(p.putonghua_level or _PUTONGHUALEVEL_NONE)), "putonghua_level")

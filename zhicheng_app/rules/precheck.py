@@ -26,7 +26,9 @@ from zhicheng_app.rules.model import ApplicationProfile, NoticeConfig, load_seed
 from zhicheng_app.rules.registry import Finding, make
 from zhicheng_app.rules.vocabulary import Severity
 
-_SEVERITY_ORDER = {Severity.BLOCKING: 0, Severity.WARNING: 1, Severity.INFO: 2}
+# vocabulary members as module constants: attribute access on an Enum class is slow
+_BLOCKING, _WARNING, _INFO = Severity.BLOCKING, Severity.WARNING, Severity.INFO
+_SEVERITY_ORDER = {_BLOCKING: 0, _WARNING: 1, _INFO: 2}
 
 
 @dataclass(slots=True)
@@ -44,11 +46,11 @@ class PrecheckResult:
 
 	@property
 	def blocking(self) -> list[Finding]:
-		return [f for f in self.findings if f.severity == Severity.BLOCKING]
+		return [f for f in self.findings if f.severity == _BLOCKING]
 
 	@property
 	def ok(self) -> bool:
-		return not any(f.severity == Severity.BLOCKING for f in self.findings)
+		return not any(f.severity == _BLOCKING for f in self.findings)
 
 	def rule_ids(self) -> list[str]:
 		return [f.rule_id for f in self.findings]
@@ -88,6 +90,35 @@ def _coerce_now(now) -> datetime.datetime:
 	return to_shanghai(now)
 
 
+_NOW_MEMO: dict = {}
+
+
+def _now_and_iso(now) -> tuple[datetime.datetime, str]:
+	"""(``_coerce_now(now)``, its ISO text). A given moment is converted once: many prechecks are
+	run at the same ``now`` (a batch, a list view), and converting and formatting an aware datetime
+	costs more than some rule families."""
+	if isinstance(now, str):
+		try:
+			now = datetime.datetime.fromisoformat(now)
+		except ValueError:
+			now = None
+	if now is None:
+		at = now_shanghai()
+		return at, at.isoformat()
+	if isinstance(now, datetime.datetime):
+		key = (now.__class__, now, now.tzinfo, now.fold)
+	else:
+		at = _coerce_now(now)
+		return at, at.isoformat()
+	hit = _NOW_MEMO.get(key)
+	if hit is None:
+		at = _coerce_now(now)
+		if len(_NOW_MEMO) >= 64:
+			_NOW_MEMO.clear()
+		hit = _NOW_MEMO[key] = (at, at.isoformat())
+	return hit
+
+
 def _failed(ctx: Ctx, label: str, e: Exception) -> None:
 	"""Bad input must never surface as a traceback: a failing rule family becomes a finding."""
 	ctx.add("CHECK-FAILED", (f"{label}: {type(e).__name__}",))
@@ -99,9 +130,6 @@ def _run(ctx: Ctx, label: str, fn, *args):
 	except Exception as e:
 		_failed(ctx, label, e)
 		return None
-
-
-_BLOCKING, _WARNING, _INFO = Severity.BLOCKING, Severity.WARNING, Severity.INFO
 
 
 def _by_severity(findings: list[Finding]) -> list[Finding]:
@@ -128,7 +156,7 @@ def precheck(profile, notice, now=None) -> PrecheckResult:
 	seed code such as "000") at ``now`` (default: the current time; naive = Asia/Shanghai)."""
 	n = notice if isinstance(notice, NoticeConfig) else _coerce_notice(notice)
 	p = profile if isinstance(profile, ApplicationProfile) else ApplicationProfile.from_dict(profile)
-	at = _coerce_now(now)
+	at, checked_at = _now_and_iso(now)
 	ctx = Ctx(p, n, at)
 	findings = ctx.findings
 	for err in n.parse_errors:
@@ -227,5 +255,5 @@ def precheck(profile, notice, now=None) -> PrecheckResult:
 		defense,
 		deadlines,
 		n.code,
-		at.isoformat(),
+		checked_at,
 	)

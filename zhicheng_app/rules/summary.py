@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from zhicheng_app.i18n import _
-from zhicheng_app.rules.context import Ctx
+from zhicheng_app.rules.context import Ctx, derived
+from zhicheng_app.rules.registry import Tr
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
@@ -28,12 +28,6 @@ def count_chars(text: str, mode: str = "Non-whitespace") -> int:
 	return len("".join(text.split()))  # str.split() drops every Unicode whitespace character
 
 
-def _mode_label(mode: str) -> str:
-	if mode == HAN_ONLY:
-		return _("counting Chinese characters only")
-	return _("counting every character except spaces and line breaks")
-
-
 def _compact(s: str) -> str:
 	return "".join(s.split())
 
@@ -47,6 +41,11 @@ def _contains(text: str, word: str) -> bool:
 	return word in _compact(text)
 
 
+def _topics(n) -> tuple:
+	"""(keywords, the keywords joined for the message) of the notice."""
+	return tuple(k.keyword for k in n.summary_topics), "、".join(k.keyword for k in n.summary_topics)
+
+
 def check_summary(ctx: Ctx) -> None:
 	n, p = ctx.n, ctx.p
 	if not n.summary_required:
@@ -55,20 +54,44 @@ def check_summary(ctx: Ctx) -> None:
 	if not text.strip():
 		ctx.add("SUM-REQUIRED", field="summary")
 		return
-	count = count_chars(text, n.summary_count_mode)
+	mode = n.summary_count_mode
+	compact = None  # the text without whitespace, built once
+	if mode == HAN_ONLY:
+		count = count_chars(text, mode)
+	else:
+		compact = "".join(text.split())
+		count = len(compact)
 	if n.summary_min_chars and count < n.summary_min_chars:
-		ctx.add("SUM-MIN", (count, n.summary_min_chars, _mode_label(n.summary_count_mode)), "summary")
+		ctx.add("SUM-MIN", (count, n.summary_min_chars, _mode_tr(mode)), "summary")
 	if n.summary_max_chars and count > n.summary_max_chars:
-		ctx.add("SUM-MAX", (count, n.summary_max_chars, _mode_label(n.summary_count_mode)), "summary")
+		ctx.add("SUM-MAX", (count, n.summary_max_chars, _mode_tr(mode)), "summary")
 	if n.summary_forbid_name_unit:
+		# _contains(text, word) for a word without whitespace is: word in the compacted text
 		name = _compact(p.applicant_name)
-		if len(name) >= 2 and _contains(text, name):
-			ctx.add("SUM-NAME", field="summary")
-		for unit_name in (p.unit.unit_name, *p.unit.aliases):
+		if len(name) >= 2:
+			if compact is None:
+				compact = "".join(text.split())
+			if name in compact:
+				ctx.add("SUM-NAME", field="summary")
+		unit = p.unit
+		for unit_name in (unit.unit_name, *unit.aliases):
 			u = _compact(unit_name or "")
-			if len(u) >= 2 and _contains(text, u):
-				ctx.add("SUM-UNIT", (unit_name.strip(),), "summary")
-				break
+			if len(u) >= 2:
+				if compact is None:
+					compact = "".join(text.split())
+				if u in compact:
+					ctx.add("SUM-UNIT", (unit_name.strip(),), "summary")
+					break
 	if n.summary_topics:
-		if not any(k.keyword and k.keyword in text for k in n.summary_topics):
-			ctx.add("SUM-TOPICS", ("、".join(k.keyword for k in n.summary_topics),), "summary")
+		keywords, joined = derived(ctx, "summary_topics", _topics)
+		for k in keywords:
+			if k and k in text:
+				break
+		else:
+			ctx.add("SUM-TOPICS", (joined,), "summary")
+
+
+def _mode_tr(mode: str) -> Tr:
+	if mode == HAN_ONLY:
+		return Tr("counting Chinese characters only")
+	return Tr("counting every character except spaces and line breaks")
