@@ -698,7 +698,8 @@ def generate(
 		frappe.throw(str(exc), title=_("The document could not be generated"))
 
 	title = _(spec.title, "zh")
-	file_name = f"{_slug(title)}-{_slug(name)}-v{version}.{file_format}"
+	group = f"-{_slug(batch_key.replace('|', '-'))}" if batch_key else ""
+	file_name = f"{_slug(title)}-{_slug(name)}{group}-v{version}.{file_format}"
 	file_doc = save_private_file(content, file_name, doctype, name)
 	issuer, subject, subject_id = _subject(kind, doctype, doc, context)
 	doc_date = context.get("doc_date")

@@ -1,9 +1,11 @@
 # Copyright (c) 2026, zhicheng_app developers
 # License: MIT. See license.txt
 
+import frappe
 from frappe.model.document import Document
 from frappe.utils import now_datetime
 
+from zhicheng_app.i18n import _
 from zhicheng_app.services import documents
 
 
@@ -59,6 +61,12 @@ class DocumentTemplate(Document):
 		self.warnings = "\n".join(report.warnings)
 		self.validated_at = now_datetime()
 		self.flags.sample = report.sample
+		if report.warnings:
+			frappe.msgprint(
+				"<br>".join(frappe.utils.escape_html(w) for w in report.warnings),
+				title=_("Template Checked"),
+				indicator="orange",
+			)
 
 	def on_update(self):
 		sample = self.flags.pop("sample", None)
