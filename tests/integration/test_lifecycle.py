@@ -152,6 +152,45 @@ def probe(site: str, doctypes: list[str]) -> dict:
 	return json.loads(line[len("PROBE") :])
 
 
+_ADD_STATE = """
+if not frappe.db.exists("Workflow State", "Expert Pre-review"):
+	frappe.get_doc({"doctype": "Workflow State", "workflow_state_name": "Expert Pre-review"}).insert()
+wf = frappe.get_doc("Workflow", "Title Application Approval")
+wf.append("states", {"state": "Expert Pre-review", "doc_status": "0", "allow_edit": "Committee Office"})
+wf.save()
+frappe.db.commit()
+print("OUT" + json.dumps([s.state for s in wf.states]))
+"""
+
+_STATES = """
+print("OUT" + json.dumps([s.state for s in frappe.get_doc("Workflow", "Title Application Approval").states]))
+"""
+
+
+def _site_python(site: str, body: str) -> list:
+	"""Run ``body`` in the bench's Python connected to ``site``; it prints OUT + JSON."""
+	script = (
+		"import json, sys\nimport frappe\nfrappe.init(site=sys.argv[1], sites_path='.')\nfrappe.connect()\n"
+		+ body
+	)
+	result = subprocess.run(
+		[str(BENCH_DIR / "env" / "bin" / "python"), "-c", script, site],
+		cwd=SITES_PATH,
+		stdin=subprocess.DEVNULL,
+		capture_output=True,
+		text=True,
+		timeout=300,
+		check=False,
+	)
+	_ok(result, "site script")
+	line = next(x for x in result.stdout.splitlines() if x.startswith("OUT"))
+	return json.loads(line[len("OUT") :])
+
+
+def _workflow_states(site: str) -> list:
+	return _site_python(site, _STATES)
+
+
 @pytest.fixture(scope="module")
 def throwaway_site(bench_cli, db_root_password):
 	"""A fresh site without the app; dropped afterwards (also left-overs of an earlier run)."""
@@ -221,6 +260,18 @@ def test_install_migrate_twice_uninstall(bench_cli, throwaway_site):
 		if first["counts"].get(dt) != second["counts"].get(dt)
 	}
 	assert not changed, f"record counts changed by a second migrate (first, second): {changed}"
+
+	# An administrator's edit of the workflow survives migrate; "restore default" undoes it
+	_site_python(site, _ADD_STATE)
+	_ok(_bench(bench_cli, "--site", site, "migrate"), "migrate after the workflow edit")
+	assert "Expert Pre-review" in _workflow_states(site), (
+		"migrate overwrote the administrator's workflow edit"
+	)
+	_ok(
+		_bench(bench_cli, "--site", site, "execute", "zhicheng_app.workflows.restore_default"),
+		"restore default",
+	)
+	assert "Expert Pre-review" not in _workflow_states(site), "restore default kept the edit"
 
 	result = _bench(bench_cli, "--site", site, "uninstall-app", APP, "--yes", "--no-backup")
 	_ok(result, f"uninstall-app {APP}")
