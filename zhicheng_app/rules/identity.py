@@ -74,11 +74,16 @@ def check_resident_id(value: str, today: datetime.date | None = None) -> IdCheck
 	Returns ``IdCheck(ok, error, birth_date, gender, normalized)``; ``error`` is a translated
 	message when ``ok`` is false. A birth date in the future is an error.
 	"""
+	return IdCheck(*resident_id_facts(value, today))
+
+
+def resident_id_facts(value, today: datetime.date | None = None) -> tuple:
+	"""``check_resident_id`` as a plain tuple (ok, error, birth_date, gender, normalized)."""
 	number = _clean(value)
 	if not number:
-		return IdCheck(False, _("Resident ID number is required"), None, None, "")
+		return (False, _("Resident ID number is required"), None, None, "")
 	if len(number) != 18:
-		return IdCheck(
+		return (
 			False,
 			_("Resident ID number must have 18 characters; {0} were entered").format(len(number)),
 			None,
@@ -86,7 +91,7 @@ def check_resident_id(value: str, today: datetime.date | None = None) -> IdCheck
 			number,
 		)
 	if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
-		return IdCheck(
+		return (
 			False,
 			_("Resident ID number must be 17 digits followed by a digit or X"),
 			None,
@@ -97,19 +102,21 @@ def check_resident_id(value: str, today: datetime.date | None = None) -> IdCheck
 	# looks the area code up in stdnum's county list for the birth year, which is incomplete
 	# (e.g. 652901 before 1983) and slow; the date and the check digit decide.
 	if ric.calc_check_digit(number) != number[17]:
-		return IdCheck(
-			False, _("Resident ID number check digit is wrong; please verify it"), None, None, number
-		)
+		return (False, _("Resident ID number check digit is wrong; please verify it"), None, None, number)
 	try:
 		birth = datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
 	except ValueError:
-		return IdCheck(
-			False, _("Resident ID number contains an invalid birth date (digits 7–14)"), None, None, number
+		return (
+			False,
+			_("Resident ID number contains an invalid birth date (digits 7–14)"),
+			None,
+			None,
+			number,
 		)
 	if birth > (today or datetime.date.today()):
-		return IdCheck(False, _("Resident ID number contains a birth date in the future"), None, None, number)
+		return (False, _("Resident ID number contains a birth date in the future"), None, None, number)
 	gender = "Male" if int(number[16]) % 2 else "Female"
-	return IdCheck(True, None, birth, gender, number)
+	return (True, None, birth, gender, number)
 
 
 _USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100-2015 (as stdnum.cn.uscc)
@@ -136,29 +143,32 @@ def _uscc_validate(code: str) -> str:
 
 def check_credit_code(value: str) -> CodeCheck:
 	"""Validate an 18-character unified social credit code (统一社会信用代码)."""
+	return CodeCheck(*credit_code_facts(value))
+
+
+def credit_code_facts(value) -> tuple:
+	"""``check_credit_code`` as a plain tuple (ok, error, normalized)."""
 	code = _clean(value)
 	if not code:
-		return CodeCheck(False, _("Unified social credit code is required"), "")
+		return (False, _("Unified social credit code is required"), "")
 	if len(code) != 18:
-		return CodeCheck(
+		return (
 			False,
 			_("Unified social credit code must have 18 characters; {0} were entered").format(len(code)),
 			code,
 		)
 	if _uscc_valid(code):  # fast path; stdnum.cn.uscc.validate would return the code unchanged
-		return CodeCheck(True, None, code)
+		return (True, None, code)
 	try:
 		code = _uscc_validate(code)
 	except InvalidChecksum:
-		return CodeCheck(
-			False, _("Unified social credit code check character is wrong; please verify it"), code
-		)
+		return (False, _("Unified social credit code check character is wrong; please verify it"), code)
 	except (InvalidFormat, InvalidLength, InvalidComponent, ValidationError):
-		return CodeCheck(
+		return (
 			False,
 			_(
 				"Unified social credit code format is invalid: the first 8 characters are digits and I, O, S, V, Z are never used"
 			),
 			code,
 		)
-	return CodeCheck(True, None, code)
+	return (True, None, code)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.context import Ctx
-from zhicheng_app.rules.identity import check_credit_code, check_resident_id
-from zhicheng_app.rules.registry import N_
+from zhicheng_app.rules.identity import credit_code_facts, resident_id_facts
+from zhicheng_app.rules.registry import N_, Tr
 from zhicheng_app.rules.vocabulary import (
 	CONFIRMATION_ROUTES,
 	LEVEL_RANK,
@@ -45,51 +45,69 @@ def field_label(path: str) -> str:
 	return _(label) if label else path
 
 
+_FIELD_TR = {path: Tr(label) for path, label in FIELD_LABELS.items()}
+
+
+def _field_tr(path: str):
+	"""``field_label(path)``, translated when shown."""
+	hit = _FIELD_TR.get(path)
+	if hit is None:
+		hit = _FIELD_TR.get(path.split("[", 1)[0], path)
+	return hit
+
+
 def check_input(ctx: Ctx) -> None:
 	p = ctx.p
-	for err in p.parse_errors:
-		ctx.add("INPUT-VALUE", (field_label(err.field), _(err.message)), err.field)
-	required = ["applicant_name", "id_number", "route", "target_level"]
+	if p.parse_errors:
+		for err in p.parse_errors:
+			ctx.add("INPUT-VALUE", (_field_tr(err.field), Tr(err.message)), err.field)
+	# required fields (the ID number is reported by ID-INVALID)
+	if not p.applicant_name:
+		ctx.add("INPUT-MISSING", (_FIELD_TR["applicant_name"],), "applicant_name")
+	if not p.route:
+		ctx.add("INPUT-MISSING", (_FIELD_TR["route"],), "route")
+	if not p.target_level:
+		ctx.add("INPUT-MISSING", (_FIELD_TR["target_level"],), "target_level")
 	if ctx.n.kind != "Confirmation":
-		required += ["gender", "ethnicity", "political_status", "series", "profession"]
-	for name in required:
-		if name == "id_number":
-			continue  # reported by ID-INVALID
-		if not getattr(p, name):
-			ctx.add("INPUT-MISSING", (field_label(name),), name)
+		for name in _EVALUATION_REQUIRED:
+			if not getattr(p, name):
+				ctx.add("INPUT-MISSING", (_FIELD_TR[name],), name)
 	if not p.unit.unit_name:
-		ctx.add("INPUT-MISSING", (field_label("unit.unit_name"),), "unit.unit_name")
+		ctx.add("INPUT-MISSING", (_FIELD_TR["unit.unit_name"],), "unit.unit_name")
 	if p.route and p.route not in _ROUTES:
-		ctx.add("INPUT-UNKNOWN", (field_label("route"), p.route), "route")
+		ctx.add("INPUT-UNKNOWN", (_FIELD_TR["route"], p.route), "route")
 	if p.target_level and p.target_level not in LEVEL_RANK:
-		ctx.add("INPUT-UNKNOWN", (field_label("target_level"), p.target_level), "target_level")
+		ctx.add("INPUT-UNKNOWN", (_FIELD_TR["target_level"], p.target_level), "target_level")
 	for i, e in enumerate(p.education):
 		if e.start_date and e.graduation_date and e.graduation_date < e.start_date:
 			ctx.add("INPUT-DATE-ORDER", (_("Education") + f" {i + 1}",), f"education[{i}]")
 	for i, w in enumerate(p.work_history):
 		if w.start_date and w.end_date and w.end_date < w.start_date:
 			ctx.add("INPUT-DATE-ORDER", (_("Work history") + f" {i + 1}",), f"work_history[{i}]")
-	for i, s in enumerate(p.service):
-		if s.start_date and s.end_date and s.end_date < s.start_date:
-			ctx.add("INPUT-DATE-ORDER", (_("Grass-roots service") + f" {i + 1}",), f"service[{i}]")
+	if p.service:
+		for i, s in enumerate(p.service):
+			if s.start_date and s.end_date and s.end_date < s.start_date:
+				ctx.add("INPUT-DATE-ORDER", (_("Grass-roots service") + f" {i + 1}",), f"service[{i}]")
+
+
+_EVALUATION_REQUIRED = ("gender", "ethnicity", "political_status", "series", "profession")
 
 
 def check_identity(ctx: Ctx) -> None:
 	p = ctx.p
-	res = check_resident_id(p.id_number, today=ctx.now.date())
-	if not res.ok:
-		ctx.add("ID-INVALID", field="id_number", message=res.error)
+	ok, error, birth_date, gender, _n = resident_id_facts(p.id_number, ctx.now.date())
+	if not ok:
+		ctx.add("ID-INVALID", field="id_number", message=error)
 	else:
-		if p.birth_date is not None and p.birth_date != res.birth_date:
-			ctx.add("ID-BIRTH-DATE", (p.birth_date.isoformat(), res.birth_date.isoformat()), "birth_date")
-		if p.gender in ("Male", "Female") and p.gender != res.gender:
-			ctx.add("ID-GENDER", (_(res.gender),), "gender")
+		if p.birth_date is not None and p.birth_date != birth_date:
+			ctx.add("ID-BIRTH-DATE", (p.birth_date.isoformat(), birth_date.isoformat()), "birth_date")
+		if (p.gender == "Male" or p.gender == "Female") and p.gender != gender:
+			ctx.add("ID-GENDER", (Tr(gender),), "gender")
 	unit = p.unit
-	code_required = p.route == _ROUTE_PRIVATE and unit.ownership == _OWNERSHIP_PRIVATE_ENTERPRISE
-	if unit.credit_code or code_required:
-		cc = check_credit_code(unit.credit_code)
-		if not cc.ok:
-			ctx.add("UNIT-CREDIT-CODE", (cc.error,), "unit.credit_code")
+	if unit.credit_code or (p.route == _ROUTE_PRIVATE and unit.ownership == _OWNERSHIP_PRIVATE_ENTERPRISE):
+		ok, error, _n = credit_code_facts(unit.credit_code)
+		if not ok:
+			ctx.add("UNIT-CREDIT-CODE", (error,), "unit.credit_code")
 
 
 def check_sanctions(ctx: Ctx) -> bool:
@@ -131,7 +149,7 @@ def check_exclusivity(ctx: Ctx) -> None:
 			and o.series == p.series
 			and o.level == p.target_level
 		):
-			ctx.add("ONE-ROUTE", (_(o.route), year), f"other_applications[{i}]")
+			ctx.add("ONE-ROUTE", (Tr(o.route), year), f"other_applications[{i}]")
 			return
 	if n.one_evaluation_per_year:
 		ctx.add("ONE-EVALUATION-NOTE")
