@@ -1,7 +1,12 @@
 # Copyright (c) 2026, zhicheng_app developers
 # License: MIT. See license.txt
 
+import frappe
+from frappe import _
 from frappe.model.document import Document
+from frappe.utils import get_datetime
+
+from zhicheng_app.rules.model import NoticeConfig
 
 
 class TitleNotice(Document):
@@ -129,4 +134,20 @@ class TitleNotice(Document):
 		township_min_years: DF.Int
 		windows: DF.Table[NoticeWindow]
 	# end: auto-generated types
-	pass
+
+	def validate(self):
+		"""A notice the engine cannot read, or a window that ends before it starts, is refused."""
+		problems = [
+			_("Row {0} of {1}: the window ends before it starts").format(row.idx, _("Windows"))
+			for row in self.windows
+			if row.start and row.end and get_datetime(row.end) < get_datetime(row.start)
+		]
+		if (
+			self.summary_max_chars
+			and self.summary_min_chars
+			and self.summary_max_chars < self.summary_min_chars
+		):
+			problems.append(_("The summary's maximum length is below its minimum"))
+		problems += [f"{e.field}: {e.message}" for e in NoticeConfig.from_dict(self.as_dict()).parse_errors]
+		if problems:
+			frappe.throw("<br>".join(problems), title=_("The notice cannot be saved"))
