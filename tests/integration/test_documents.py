@@ -20,9 +20,9 @@ from zhicheng_app.services import documents
 
 BASE_URL = os.environ.get("ZHICHENG_URL", "http://127.0.0.1:8000")
 DEMO_PASSWORD = "Zhicheng@2024"
-COMMITTEE = "zc.committee@example.com"  # Committee Office: prints applications, not notices
+COMMITTEE = "zc.committee@example.com"  # Committee Office: prints applications and notices
 EXPERT = "zc.expert@example.com"  # Review Expert: no access to applications
-UNIT_HR = "zc.unit.hr@example.com"  # not a paper intake role
+UNIT_HR = "zc.unit.hr@example.com"  # not a paper intake role; reads notices without printing them
 DEMO_ID = "652901198503121010"  # 张伟, Directed Evaluation under notice 000
 
 
@@ -175,7 +175,7 @@ def test_batch_kinds_are_not_generated_from_an_application():
 
 def test_download_needs_print_permission():
 	notice = make_notice()
-	frappe.set_user(COMMITTEE)  # reads notices, may not print them
+	frappe.set_user(UNIT_HR)  # reads notices, may not print them
 	assert frappe.has_permission("Title Notice", "read", notice.name)
 	before = frappe.db.count("Generated Document")
 	with pytest.raises(frappe.PermissionError) as raised:
@@ -510,7 +510,7 @@ def test_rest_download_with_and_without_print_permission(committed):
 	denied = _session(EXPERT).post(url, data=args, timeout=60)
 	assert denied.status_code == 403
 	notice = frappe.db.get_value("Title Application", committed["app"], "notice")
-	no_print = _session(COMMITTEE).post(
+	no_print = _session(UNIT_HR).post(  # reads notices, may not print them
 		url, data={"kind": "qualification_document", "doctype": "Title Notice", "name": notice}, timeout=60
 	)
 	assert no_print.status_code == 403 and "没有打印" in no_print.json().get("exception", "")
