@@ -7,7 +7,7 @@ import datetime
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.calendar import _as_date_set, to_shanghai
 from zhicheng_app.rules.model import ApplicationProfile, NoticeConfig
-from zhicheng_app.rules.registry import Finding, Tr, rule_refs
+from zhicheng_app.rules.registry import Finding, Tr, finding, rule_refs, tr
 from zhicheng_app.rules.vocabulary import (
 	EDUCATION_RANK,
 	LEVEL_RANK,
@@ -61,9 +61,9 @@ def years_text(start: datetime.date | None, end: datetime.date) -> str:
 def years_tr(start: datetime.date | None, end: datetime.date) -> Tr:
 	"""``years_text`` translated only when shown (for finding arguments)."""
 	if start is None or start > end:
-		return Tr("none")
+		return tr("none")
 	months = (end.year - start.year) * 12 + end.month - start.month - (1 if end.day < start.day else 0)
-	return Tr("{0} year(s) {1} month(s)", months // 12, months % 12)
+	return tr("{0} year(s) {1} month(s)", months // 12, months % 12)
 
 
 class NoticeFacts:
@@ -144,6 +144,9 @@ def derived(ctx, key: str, build):
 	return hit
 
 
+_new = object.__new__
+
+
 class Ctx:
 	"""Inputs and derived facts for one precheck."""
 
@@ -171,6 +174,16 @@ class Ctx:
 	)
 
 	def __init__(self, p: ApplicationProfile, n: NoticeConfig, now: datetime.datetime):
+		self._setup(p, n, now)
+
+	@classmethod
+	def build(cls, p: ApplicationProfile, n: NoticeConfig, now: datetime.datetime) -> Ctx:
+		"""``Ctx(p, n, now)`` without the cost of a class call."""
+		self = _new(cls)
+		self._setup(p, n, now)
+		return self
+
+	def _setup(self, p: ApplicationProfile, n: NoticeConfig, now: datetime.datetime) -> None:
 		self.p = p
 		self.n = n
 		self.code = n.code
@@ -223,7 +236,7 @@ class Ctx:
 
 	def add(self, rule_id: str, args: tuple = (), field: str | None = None, message: str | None = None):
 		ref, severity, template = self.refs[rule_id]
-		self.findings.append(Finding(rule_id, ref, severity, message, field, template, args))
+		self.findings.append(finding(rule_id, ref, severity, message, field, template, args))
 
 	def title_elsewhere(self) -> bool:
 		t = self.title

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 
 from zhicheng_app.rules.context import COMPETENT_OR_BETTER, Ctx, derived, full_years, years_tr
-from zhicheng_app.rules.registry import Join, Tr
+from zhicheng_app.rules.registry import Join, tr
 from zhicheng_app.rules.vocabulary import (
 	EDUCATION_RANK,
 	LEVEL_RANK,
@@ -113,11 +113,17 @@ def exam_requirement(ctx: Ctx, level: str):
 
 
 def _exam_issue(ctx: Ctx, level: str) -> Issue | None:
-	req = exam_requirement(ctx, level)
+	return _exam_issue_for(ctx, exam_requirement(ctx, level))
+
+
+_NO_SCORE = tr("no score entered")
+
+
+def _exam_issue_for(ctx: Ctx, req) -> Issue | None:
 	if req is None:
 		return None
 	year = ctx.campaign_year
-	best_reason = Tr("no score entered")
+	best_reason = _NO_SCORE
 	for s in ctx.p.exam_scores:
 		if req.exam and s.exam and s.exam != req.exam:
 			continue
@@ -126,13 +132,13 @@ def _exam_issue(ctx: Ctx, level: str) -> Issue | None:
 		if s.passed:
 			if req.pass_valid_years <= 0 or s.exam_year + req.pass_valid_years - 1 >= year:
 				return None
-			best_reason = Tr(
+			best_reason = tr(
 				"the passing score of {0} was valid for {1} years", s.exam_year, req.pass_valid_years
 			)
 		else:
 			if req.fail_valid_years > 0 and s.exam_year + req.fail_valid_years - 1 >= year:
 				return None
-			best_reason = Tr(
+			best_reason = tr(
 				"a score below the national standard ({0}) counts only in its own year", s.exam_year
 			)
 	return ("EXAM-SCORE", (req.exam, best_reason), "exam_scores")
@@ -156,15 +162,15 @@ def _skill_issues(ctx: Ctx, level: str) -> list[Issue]:
 		if LEVEL_RANK.get(row.target_level, 0) < rank:
 			continue
 		options.append(
-			Tr("{0} held for at least {1} year(s)", Tr(row.skill_level), row.min_years)
+			tr("{0} held for at least {1} year(s)", tr(row.skill_level), row.min_years)
 			if row.min_years
-			else Tr(row.skill_level)
+			else tr(row.skill_level)
 		)
 		for s in p.skills:
 			if s.skill_level == row.skill_level and full_years(s.obtained_date, ctx.cutoff) >= row.min_years:
 				ok = True
 	if not ok:
-		out.append(("SKILL-LEVEL", (level, Join("；", options) if options else Tr("none")), "skills"))
+		out.append(("SKILL-LEVEL", (level, Join("；", options) if options else tr("none")), "skills"))
 	k = n.skill_integration_assessment_years
 	if k > 0 and any(r.min_years for r in n.skill_integration):
 		last = ctx.cutoff.year - 1
@@ -225,10 +231,10 @@ def _private(ctx: Ctx, level: str) -> list[Issue]:
 	if not ok:
 		extra = []
 		if n.private_allow_personnel_agency:
-			extra.append(Tr(", freelancers whose files are held by a personnel agency there"))
+			extra.append(tr(", freelancers whose files are held by a personnel agency there"))
 		if n.private_allow_out_of_xinjiang:
-			extra.append(Tr(", or staff posted there by private enterprises from outside Xinjiang"))
-		out.append(("PRIV-SCOPE", (region or Tr("this region"), Join("", extra)), "unit.ownership"))
+			extra.append(tr(", or staff posted there by private enterprises from outside Xinjiang"))
+		out.append(("PRIV-SCOPE", (region or tr("this region"), Join("", extra)), "unit.ownership"))
 	if n.private_exclude_retirees and p.employment_status == "Retired":
 		out.append(("PRIV-RETIRED", (), "employment_status"))
 	return out
@@ -240,16 +246,16 @@ def _region(ctx: Ctx, level: str) -> list[Issue]:
 	if p.aid_staff and n.aid_allowed:
 		problems = []
 		if p.aid_report_date is None:
-			problems.append(Tr("enter the date you reported for duty"))
+			problems.append(tr("enter the date you reported for duty"))
 		elif n.aid_report_before and p.aid_report_date >= n.aid_report_before:
-			problems.append(Tr("you must have reported for duty before {0}", n.aid_report_before.isoformat()))
+			problems.append(tr("you must have reported for duty before {0}", n.aid_report_before.isoformat()))
 		if not p.aid_serving:
-			problems.append(Tr("you must be serving the posting now"))
+			problems.append(tr("you must be serving the posting now"))
 		end = p.aid_posting_end
 		if p.aid_report_date is not None and (
 			end is None or full_years(p.aid_report_date, end) < n.aid_min_posting_years
 		):
-			problems.append(Tr("the posting must last at least {0} year(s)", n.aid_min_posting_years))
+			problems.append(tr("the posting must last at least {0} year(s)", n.aid_min_posting_years))
 		if problems:
 			out.append(("REG-AID", (Join("；", problems),), "aid_report_date"))
 	return out
@@ -285,12 +291,12 @@ def _grant(ctx: Ctx, level: str) -> list[Issue]:
 		out = [
 			(
 				"GRANT-DEGREE",
-				(Tr("a postdoctoral station, doctorate or master's degree is required"),),
+				(tr("a postdoctoral station, doctorate or master's degree is required"),),
 				"education",
 			)
 		]
 	elif granted != level:
-		out = [("GRANT-DEGREE", (Tr("your degree is granted at {0} level", Tr(granted)),), "target_level")]
+		out = [("GRANT-DEGREE", (tr("your degree is granted at {0} level", tr(granted)),), "target_level")]
 	else:
 		out = []
 	out.extend(tail)
@@ -329,7 +335,7 @@ def _initial_junior(ctx: Ctx, level: str) -> list[Issue]:
 	best, head, tail = common
 	out = list(head)
 	if best is not None and LEVEL_RANK.get(level, 0) > LEVEL_RANK.get(best.level, 0):
-		out.append(("INIT-LEVEL", (Tr(best.education), Tr(best.level)), "target_level"))
+		out.append(("INIT-LEVEL", (tr(best.education), tr(best.level)), "target_level"))
 	out.extend(tail)
 	return out
 
@@ -367,7 +373,7 @@ def _initial_junior_common(ctx: Ctx) -> tuple:
 				(
 					"INIT-YEARS",
 					(
-						Tr(best.education),
+						tr(best.education),
 						best.min_years,
 						ctx.cutoff.isoformat(),
 						years_tr(start, ctx.cutoff),
@@ -451,7 +457,7 @@ def _fanghuiju(ctx: Ctx, level: str) -> list[Issue]:
 	if cur_rank is None:
 		out = [("FHJ-TITLE", (), "titles")]
 	elif LEVEL_RANK.get(level, 0) != cur_rank + 1:
-		out = [("FHJ-LEVEL", (Tr(next_level) if next_level else Tr("none"),), "target_level")]
+		out = [("FHJ-LEVEL", (tr(next_level) if next_level else tr("none"),), "target_level")]
 	else:
 		out = []
 	out.extend(tail)
@@ -478,7 +484,7 @@ def _fanghuiju_common(ctx: Ctx) -> tuple:
 				"FHJ-SERVICE",
 				(
 					n.fanghuiju_years,
-					years_tr(start, end + datetime.timedelta(days=1)) if start else Tr("none"),
+					years_tr(start, end + datetime.timedelta(days=1)) if start else tr("none"),
 				),
 				"service",
 			)
@@ -522,31 +528,42 @@ def _level_issues(ctx: Ctx, level: str) -> tuple:
 	return hit
 
 
+def _profile_scope(ctx: Ctx, tables: tuple) -> tuple:
+	"""The notice's scope, exam-replaced and exam rows that match the applicant's series and
+	profession, as (excluded levels, whitelisted levels, whitelist exists, exam-replaced levels,
+	exam requirement rows); "" stands for every level."""
+	hit = ctx.memo.get("scope")
+	if hit is None:
+		_o, excluded, whitelist, replaced, exam_reqs = tables
+		p = ctx.p
+		series, profession = p.series, p.profession
+		exc = {lv for s, pr, lv in excluded if (not s or s == series) and (not pr or pr == profession)}
+		white = {lv for s, pr, lv in whitelist if (not s or s == series) and (not pr or pr == profession)}
+		rep = {lv for s, pr, lv in replaced if s == series and pr == profession}
+		reqs = tuple(
+			r
+			for r in exam_reqs
+			if (not r.series or r.series == series) and (not r.profession or r.profession == profession)
+		)
+		hit = ctx.memo["scope"] = (exc, white, bool(whitelist), rep, reqs)
+	return hit
+
+
 def _level_facts(ctx: Ctx, tables: tuple, level: str) -> tuple:
-	_o, excluded, whitelist, replaced, exam_reqs = tables
+	exc, white, has_whitelist, rep, reqs = _profile_scope(ctx, tables)
 	p = ctx.p
-	series, profession = p.series, p.profession
-	# _in_scope(ctx, level)
-	in_scope = True
-	for s, pr, lv in excluded:
-		if (not s or s == series) and (not pr or pr == profession) and (not lv or lv == level):
-			in_scope = False
-			break
-	if in_scope and whitelist:
-		in_scope = False
-		for s, pr, lv in whitelist:
-			if (not s or s == series) and (not pr or pr == profession) and (not lv or lv == level):
-				in_scope = True
-				break
+	# _in_scope(ctx, level): excluded rows remove what they match; whitelist rows must match
+	in_scope = not (exc and ("" in exc or level in exc)) and (
+		not has_whitelist or "" in white or level in white
+	)
 	# _exam_replaced(ctx, level)
-	exam_replaced = p.profession_exam_replaced
-	if not exam_replaced:
-		for s, pr, lv in replaced:
-			if s == series and pr == profession and (not lv or lv == level):
-				exam_replaced = True
-				break
+	exam_replaced = p.profession_exam_replaced or bool(rep and ("" in rep or level in rep))
 	skill = _skill_issues(ctx, level) if p.via_skill_integration else ()
-	exam = _exam_issue(ctx, level) if exam_reqs else None
+	exam = None
+	for r in reqs:  # exam_requirement(ctx, level)
+		if not r.level or r.level == level:
+			exam = _exam_issue_for(ctx, r)
+			break
 	return in_scope, exam_replaced, skill, exam
 
 
@@ -583,13 +600,22 @@ _VOCABULARY_VALUES = frozenset(str(m) for e in (Route, *_LEVEL_ENUMS) for m in e
 
 def _translate_args(args: tuple) -> tuple:
 	"""Route and level values are translated (when shown) only for the findings actually reported."""
-	return tuple(Tr(a) if isinstance(a, str) and a in _VOCABULARY_VALUES else a for a in args)
+	return tuple(tr(a) if isinstance(a, str) and a in _VOCABULARY_VALUES else a for a in args)
 
 
 def _route_rows(n) -> tuple:
-	"""(route, level, notice row, route check, check independent of the level) per offered row."""
+	"""(route, level, notice row, route check, check independent of the level, option) per offered
+	row; the option {route, level, committee, module} is copied into each result."""
 	return tuple(
-		(r.route, r.level, r, _ROUTE_CHECKS.get(r.route), r.route in _LEVEL_INDEPENDENT) for r in n.routes
+		(
+			r.route,
+			r.level,
+			r,
+			_ROUTE_CHECKS.get(r.route),
+			r.route in _LEVEL_INDEPENDENT,
+			{"route": r.route, "level": r.level, "committee": r.committee, "module": r.module},
+		)
+		for r in n.routes
 	)
 
 
@@ -604,7 +630,7 @@ def check_eligibility(ctx: Ctx) -> tuple[list[str], list[str], list[dict]]:
 	options = []
 	routes = []
 	chosen_done = False
-	for route, level, row, check, independent in derived(ctx, "route_rows", _route_rows):
+	for route, level, row, check, independent, option in derived(ctx, "route_rows", _route_rows):
 		# pair_issues(ctx, route, level), inlined
 		facts = by_level.get(level)
 		if facts is None:
@@ -637,7 +663,7 @@ def check_eligibility(ctx: Ctx) -> tuple[list[str], list[str], list[dict]]:
 		if exam:
 			issues.append(exam)
 		if not issues:
-			options.append({"route": route, "level": level, "committee": row.committee, "module": row.module})
+			options.append(option.copy())
 			if route not in routes:
 				routes.append(route)
 		if route == chosen_route and level == chosen_level:
@@ -649,7 +675,7 @@ def check_eligibility(ctx: Ctx) -> tuple[list[str], list[str], list[dict]]:
 			ctx.add(rule_id, _translate_args(args), field)
 	if ctx.tech_equivalent is not None:
 		cls, eq = ctx.tech_equivalent
-		ctx.add("TECH-SCHOOL", (Tr(cls), Tr(eq)), "education")
+		ctx.add("TECH-SCHOOL", (tr(cls), tr(eq)), "education")
 	chosen = chosen_route if chosen_route in routes else None
 	levels = []
 	for o in options:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from zhicheng_app.i18n import _
-from zhicheng_app.rules.context import Ctx
+from zhicheng_app.rules.context import Ctx, derived
 from zhicheng_app.rules.eligibility import offered
+from zhicheng_app.rules.registry import tr
 from zhicheng_app.rules.vocabulary import LEVEL_TIER, Route, WindowKind
 
 # vocabulary members as module constants: attribute access on an Enum class is slow
@@ -54,7 +55,7 @@ def check_fee(ctx: Ctx, f: dict | None) -> None:
 	if f is None:
 		return
 	start, end = ctx.facts.fee_when
-	when = _("{0} to {1}").format(start, end) if start and end else end
+	when = tr("{0} to {1}", start, end) if start and end else end
 	if f["amount"] is None:
 		ctx.add("FEE-NOT-STATED", (when,))
 	else:
@@ -77,8 +78,7 @@ def defense(ctx: Ctx) -> dict:
 			"exempt": False,
 			"reason": _("No defense at this level"),
 		}
-	counties = {c.county for c in n.defense_exempt_counties}
-	if p.route == _ROUTE_PRIVATE and p.unit.county and p.unit.county in counties:
+	if p.route == _ROUTE_PRIVATE and p.unit.county and p.unit.county in derived(ctx, "counties", _counties):
 		return {
 			"required": False,
 			"online": False,
@@ -94,6 +94,10 @@ def defense(ctx: Ctx) -> dict:
 	else:
 		reason = _("Defense required; the committee announces the arrangements")
 	return {"required": True, "online": online, "mode": rule.mode, "exempt": False, "reason": reason}
+
+
+def _counties(n) -> frozenset:
+	return frozenset(c.county for c in n.defense_exempt_counties)
 
 
 def check_defense(ctx: Ctx, d: dict) -> None:

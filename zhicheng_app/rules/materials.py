@@ -9,7 +9,7 @@ from zhicheng_app.i18n import _
 from zhicheng_app.rules.context import Ctx, derived
 from zhicheng_app.rules.continuing_education import ce_required
 from zhicheng_app.rules.eligibility import exam_requirement
-from zhicheng_app.rules.registry import Finding
+from zhicheng_app.rules.registry import finding
 from zhicheng_app.rules.vocabulary import (
 	PUTONGHUA_RANK,
 	Occupation,
@@ -80,27 +80,28 @@ CONDITIONS = {
 
 
 def _compile(n) -> tuple:
-	"""(code, label, seed_ref, condition code or None when always required) per notice material."""
+	"""(code, checklist row, condition code or None when always required) per notice material;
+	the checklist row {code, label, seed_ref} is copied into each result."""
 	rows = []
 	for m in n.materials:
 		cond = m.condition or "all"
 		if cond == "all" or cond not in CONDITIONS:  # an unknown condition keeps the material required
 			cond = None
-		rows.append((m.code, m.label or m.code, m.seed_ref, cond))
+		rows.append((m.code, {"code": m.code, "label": m.label or m.code, "seed_ref": m.seed_ref}, cond))
 	return tuple(rows)
 
 
 def required_materials(ctx: Ctx) -> list[dict]:
 	out = []
 	met = {}  # condition code -> bool, each evaluated at most once
-	for code, label, seed_ref, cond in derived(ctx, "materials", _compile):
+	for _code, row, cond in derived(ctx, "materials", _compile):
 		if cond is not None:
 			ok = met.get(cond)
 			if ok is None:
 				ok = met[cond] = bool(CONDITIONS[cond](ctx))
 			if not ok:
 				continue
-		out.append({"code": code, "label": label, "seed_ref": seed_ref})
+		out.append(row.copy())
 	return out
 
 
@@ -123,7 +124,7 @@ def check_materials(ctx: Ctx, required: list[dict]) -> None:
 				missing_ref = ctx.refs["MAT-MISSING"]
 			ref, severity, template = missing_ref
 			ctx.findings.append(
-				Finding(
+				finding(
 					"MAT-MISSING",
 					m["seed_ref"] or ref,
 					severity,

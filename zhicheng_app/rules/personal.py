@@ -5,7 +5,7 @@ from __future__ import annotations
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.context import Ctx
 from zhicheng_app.rules.identity import credit_code_facts, resident_id_facts
-from zhicheng_app.rules.registry import N_, Tr
+from zhicheng_app.rules.registry import N_, tr
 from zhicheng_app.rules.vocabulary import (
 	CONFIRMATION_ROUTES,
 	LEVEL_RANK,
@@ -45,7 +45,7 @@ def field_label(path: str) -> str:
 	return _(label) if label else path
 
 
-_FIELD_TR = {path: Tr(label) for path, label in FIELD_LABELS.items()}
+_FIELD_TR = {path: tr(label) for path, label in FIELD_LABELS.items()}
 
 
 def _field_tr(path: str):
@@ -60,7 +60,7 @@ def check_input(ctx: Ctx) -> None:
 	p = ctx.p
 	if p.parse_errors:
 		for err in p.parse_errors:
-			ctx.add("INPUT-VALUE", (_field_tr(err.field), Tr(err.message)), err.field)
+			ctx.add("INPUT-VALUE", (_field_tr(err.field), tr(err.message)), err.field)
 	# required fields (the ID number is reported by ID-INVALID)
 	if not p.applicant_name:
 		ctx.add("INPUT-MISSING", (_FIELD_TR["applicant_name"],), "applicant_name")
@@ -102,7 +102,7 @@ def check_identity(ctx: Ctx) -> None:
 		if p.birth_date is not None and p.birth_date != birth_date:
 			ctx.add("ID-BIRTH-DATE", (p.birth_date.isoformat(), birth_date.isoformat()), "birth_date")
 		if (p.gender == "Male" or p.gender == "Female") and p.gender != gender:
-			ctx.add("ID-GENDER", (Tr(gender),), "gender")
+			ctx.add("ID-GENDER", (tr(gender),), "gender")
 	unit = p.unit
 	if unit.credit_code or (p.route == _ROUTE_PRIVATE and unit.ownership == _OWNERSHIP_PRIVATE_ENTERPRISE):
 		ok, error, _n = credit_code_facts(unit.credit_code)
@@ -149,7 +149,7 @@ def check_exclusivity(ctx: Ctx) -> None:
 			and o.series == p.series
 			and o.level == p.target_level
 		):
-			ctx.add("ONE-ROUTE", (Tr(o.route), year), f"other_applications[{i}]")
+			ctx.add("ONE-ROUTE", (tr(o.route), year), f"other_applications[{i}]")
 			return
 	if n.one_evaluation_per_year:
 		ctx.add("ONE-EVALUATION-NOTE")

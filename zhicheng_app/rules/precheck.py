@@ -157,7 +157,7 @@ def precheck(profile, notice, now=None) -> PrecheckResult:
 	n = notice if isinstance(notice, NoticeConfig) else _coerce_notice(notice)
 	p = profile if isinstance(profile, ApplicationProfile) else ApplicationProfile.from_dict(profile)
 	at, checked_at = _now_and_iso(now)
-	ctx = Ctx(p, n, at)
+	ctx = Ctx.build(p, n, at)
 	findings = ctx.findings
 	for err in n.parse_errors:
 		findings.append(
@@ -245,15 +245,19 @@ def precheck(profile, notice, now=None) -> PrecheckResult:
 	except Exception as e:
 		_failed(ctx, "deadlines", e)
 		deadlines = []
-	return PrecheckResult(
-		_by_severity(findings) if len(findings) > 1 else findings,
-		routes,
-		levels,
-		options,
-		required,
-		fee,
-		defense,
-		deadlines,
-		n.code,
-		checked_at,
-	)
+	# PrecheckResult(...) without the cost of a class call
+	result = _new(PrecheckResult)
+	result.findings = _by_severity(findings) if len(findings) > 1 else findings
+	result.eligible_routes = routes
+	result.eligible_levels = levels
+	result.eligible_options = options
+	result.required_materials = required
+	result.fee = fee
+	result.defense = defense
+	result.deadlines = deadlines
+	result.notice_code = n.code
+	result.checked_at = checked_at
+	return result
+
+
+_new = object.__new__

@@ -61,6 +61,17 @@ class Tr:
 		return hash(str(self))
 
 
+_new = object.__new__
+
+
+def tr(msg: str, *args) -> Tr:
+	"""``Tr(msg, *args)`` without the cost of a class call (rules build many of them)."""
+	t = _new(Tr)
+	t.msg = msg
+	t.args = args
+	return t
+
+
 class Join:
 	"""``sep.join(parts)`` built when shown; the parts may be ``Tr``."""
 
@@ -707,6 +718,19 @@ _RULES = (
 RULES: dict[str, Rule] = {r.rule_id: r for r in _RULES}
 
 
+def finding(rule_id, seed_ref, severity, message, field, template, args) -> Finding:
+	"""``Finding(...)`` without the cost of a class call (a precheck makes many of them)."""
+	f = _new(Finding)
+	f.rule_id = rule_id
+	f.seed_ref = seed_ref
+	f.severity = severity
+	f.field = field
+	f._message = message
+	f._template = template
+	f._args = args
+	return f
+
+
 _RULE_REFS: dict[str, dict[str, tuple]] = {}
 
 
@@ -733,4 +757,4 @@ def make(
 	``args`` (when first read). ``message`` replaces the rule's text with an already translated,
 	more specific one."""
 	ref, severity, template = rule_refs(notice_code)[rule_id]
-	return Finding(rule_id, seed_ref or ref, severity, message, field, template, args)
+	return finding(rule_id, seed_ref or ref, severity, message, field, template, args)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from zhicheng_app.rules.context import Ctx, derived
-from zhicheng_app.rules.registry import Tr
+from zhicheng_app.rules.registry import Tr, tr
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
@@ -93,5 +93,5 @@ def check_summary(ctx: Ctx) -> None:
 
 def _mode_tr(mode: str) -> Tr:
 	if mode == HAN_ONLY:
-		return Tr("counting Chinese characters only")
-	return Tr("counting every character except spaces and line breaks")
+		return tr("counting Chinese characters only")
+	return tr("counting every character except spaces and line breaks")

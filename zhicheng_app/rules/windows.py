@@ -6,7 +6,7 @@ import datetime
 
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.calendar import to_shanghai
-from zhicheng_app.rules.context import Ctx
+from zhicheng_app.rules.context import Ctx, derived, notice_facts
 
 
 def fmt(dt: datetime.datetime) -> str:
@@ -60,18 +60,19 @@ def check_windows(ctx: Ctx) -> None:
 			ctx.add("SUB-RESUBMIT-DEADLINE", (fmt(deadline),), "last_returned_at")
 
 
+def _deadline_rows(n) -> tuple:
+	return tuple(
+		(kind, {"kind": kind, "label": kind, "start": start, "at": end, "consequence": consequence})
+		for kind, start, end, consequence in notice_facts(n).windows
+	)
+
+
 def deadlines(ctx: Ctx) -> list[dict]:
 	out = []
-	for kind, start, end, consequence in ctx.facts.windows:
-		out.append(
-			{
-				"kind": kind,
-				"label": _(kind),
-				"start": start,
-				"at": end,
-				"consequence": consequence,
-			}
-		)
+	for kind, row in derived(ctx, "deadlines", _deadline_rows):
+		d = row.copy()
+		d["label"] = _(kind)
+		out.append(d)
 	d = resubmission_deadline(ctx)
 	if d is not None:
 		out.append(
