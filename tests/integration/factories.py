@@ -74,3 +74,28 @@ def make_application(unit=None, notice=None, **kw):
 		}
 	)
 	return doc.insert(ignore_permissions=True)
+
+
+def make_user(
+	role: str, permission: tuple[str, str] | None = None, password: str = "Integration-Test-2024!"
+) -> str:
+	"""A user with one role and, optionally, one User Permission (doctype, value); returns the email."""
+	email = f"{unique(role.lower().replace(' ', '.'))}@example.com"
+	user = frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": role,
+			"username": email.split("@")[0].replace(".", "_").replace("-", "_"),
+			"send_welcome_email": 0,
+			"new_password": password,
+			"roles": [{"role": role}],
+		}
+	)
+	user.flags.no_welcome_mail = True
+	user.insert(ignore_permissions=True)
+	if permission:
+		frappe.get_doc(
+			{"doctype": "User Permission", "user": email, "allow": permission[0], "for_value": permission[1]}
+		).insert(ignore_permissions=True)
+	return email

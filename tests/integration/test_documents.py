@@ -3,22 +3,19 @@ paper intake and batch jobs (issue 5)."""
 
 import datetime
 import io
-import os
 import re
 import zipfile
 from unittest import mock
 
 import frappe
 import pytest
-import requests
 
-from tests.integration.conftest import SITE
 from tests.integration.factories import make_application, make_notice, make_unit
+from tests.integration.rest import BASE_URL, require_server, session
 from zhicheng_app.documents import tokens
 from zhicheng_app.documents.registry import get_spec
 from zhicheng_app.services import documents
 
-BASE_URL = os.environ.get("ZHICHENG_URL", "http://127.0.0.1:8000")
 DEMO_PASSWORD = "Zhicheng@2024"
 COMMITTEE = "zc.committee@example.com"  # Committee Office: prints applications and notices
 EXPERT = "zc.expert@example.com"  # Review Expert: no access to applications
@@ -439,29 +436,14 @@ def test_start_batch_queues_on_the_long_queue():
 # ----------------------------------------------------------------- over HTTP
 
 
-def _server_up() -> bool:
-	try:
-		return requests.get(f"{BASE_URL}/api/method/ping", headers={"Host": SITE}, timeout=5).ok
-	except requests.RequestException:
-		return False
-
-
 def _session(email=None):
-	session = requests.Session()
-	session.headers.update({"Host": SITE, "Accept-Language": "zh"})
-	if email:
-		r = session.post(
-			f"{BASE_URL}/api/method/login", data={"usr": email, "pwd": DEMO_PASSWORD}, timeout=30
-		)
-		assert r.ok, r.text
-	return session
+	return session(email, DEMO_PASSWORD if email else None)
 
 
 @pytest.fixture(scope="module")
 def committed(frappe_site):
 	"""Two committed generations of a demo application (v1 superseded by v2); removed afterwards."""
-	if not _server_up():
-		pytest.skip(f"the bench web server does not answer at {BASE_URL}")
+	require_server()
 	frappe.set_user("Administrator")
 	app = frappe.db.get_value("Title Application", {"id_number": DEMO_ID}, "name")
 	if not app:

@@ -223,4 +223,6 @@ def test_identity_derives_birth_date_and_gender():
 
 def test_a_notice_whose_window_ends_before_it_starts_is_refused():
 	with pytest.raises(frappe.ValidationError, match="截止时间早于开始时间"):
-		make_notice(windows=[{"kind": "Application", "start": "2024-08-30 18:00:00", "end": "2024-07-22 00:00:00"}])
+		make_notice(
+			windows=[{"kind": "Application", "start": "2024-08-30 18:00:00", "end": "2024-07-22 00:00:00"}]
+		)

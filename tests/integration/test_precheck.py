@@ -1,21 +1,18 @@
 """The precheck on a real site: same findings as the engine, the REST method, the submit guard."""
 
 import datetime
-import os
 
 import frappe
 import pytest
-import requests
 from frappe.model.workflow import apply_workflow
 
-from tests.integration.conftest import SITE
 from tests.integration.factories import make_application, make_notice
+from tests.integration.rest import BASE_URL, require_server, session
 from zhicheng_app.demo import APPLICATIONS, DEMO_PASSWORD
 from zhicheng_app.rules.model import load_seed_notice
 from zhicheng_app.rules.precheck import precheck
 from zhicheng_app.services.precheck import application_profile, run_precheck
 
-BASE_URL = os.environ.get("ZHICHENG_URL", "http://127.0.0.1:8000")
 CHECKED_AT = "2024-08-01 10:00:00"
 
 
@@ -75,19 +72,11 @@ def test_submit_goes_through_once_nothing_blocks():
 
 @pytest.fixture(scope="module")
 def server():
-	try:
-		requests.get(f"{BASE_URL}/api/method/ping", headers={"Host": SITE}, timeout=5).raise_for_status()
-	except requests.RequestException:
-		pytest.skip(f"the bench web server does not answer at {BASE_URL}")
+	require_server()
 
 
 def _login(email):
-	session = requests.Session()
-	session.headers["Host"] = SITE
-	assert session.post(
-		f"{BASE_URL}/api/method/login", data={"usr": email, "pwd": DEMO_PASSWORD}, timeout=30
-	).ok
-	return session
+	return session(email, DEMO_PASSWORD)
 
 
 def test_precheck_method_over_rest_respects_read_permission(server):

@@ -1,57 +1,24 @@
 """Record-level scope through the real REST API of the running bench."""
 
-import os
-
 import frappe
 import pytest
-import requests
 
-from tests.integration.conftest import SITE
-from tests.integration.factories import make_application, make_notice, make_unit, unique
+from tests.integration.factories import make_application, make_notice, make_unit, make_user
+from tests.integration.rest import BASE_URL, require_server, session
 
-BASE_URL = os.environ.get("ZHICHENG_URL", "http://127.0.0.1:8000")
-PASSWORD = "Scope-Test-2024!"
-
-
-def _server_up() -> bool:
-	try:
-		return requests.get(f"{BASE_URL}/api/method/ping", headers={"Host": SITE}, timeout=5).ok
-	except requests.RequestException:
-		return False
-
-
-def _make_user(email, role, permission):
-	user = frappe.get_doc(
-		{
-			"doctype": "User",
-			"email": email,
-			"first_name": "范围测试",
-			"send_welcome_email": 0,
-			"new_password": PASSWORD,
-			"roles": [{"role": role}],
-		}
-	)
-	user.flags.no_welcome_mail = True
-	user.insert(ignore_permissions=True)
-	frappe.get_doc(
-		{"doctype": "User Permission", "user": email, "allow": permission[0], "for_value": permission[1]}
-	).insert(ignore_permissions=True)
-	return user
+PASSWORD = "Integration-Test-2024!"
 
 
 @pytest.fixture(scope="module")
 def two_units(frappe_site):
-	if not _server_up():
-		pytest.skip(f"the bench web server does not answer at {BASE_URL}")
+	require_server()
 	frappe.set_user("Administrator")
 	notice = make_notice()
 	unit_a, unit_b = make_unit(), make_unit(location="County", region="温宿县")
 	own = [make_application(unit_a, notice) for _ in range(2)]
 	other = make_application(unit_b, notice)
-	hr_email = f"{unique('hr')}@example.com"
-	county_email = f"{unique('county')}@example.com"
-	_make_user(hr_email, "Unit HR", ("Employer Unit", unit_a.name))
-	_make_user(county_email, "County HRSS Officer", ("Region", "温宿县"))
+	hr_email = make_user("Unit HR", ("Employer Unit", unit_a.name), PASSWORD)
+	county_email = make_user("County HRSS Officer", ("Region", "温宿县"), PASSWORD)
 	frappe.db.commit()
 	yield {
 		"hr": hr_email,
@@ -73,15 +40,11 @@ def two_units(frappe_site):
 
 
 def _session(email):
-	session = requests.Session()
-	session.headers["Host"] = SITE
-	response = session.post(f"{BASE_URL}/api/method/login", data={"usr": email, "pwd": PASSWORD}, timeout=30)
-	assert response.ok, response.text
-	return session
+	return session(email, PASSWORD)
 
 
-def _list(session):
-	response = session.get(
+def _list(http):
+	response = http.get(
 		f"{BASE_URL}/api/resource/Title Application",
 		params={"fields": '["name","employer_unit"]', "limit_page_length": 0},
 		timeout=30,
@@ -99,10 +62,10 @@ def test_unit_hr_lists_only_its_own_units_applications(two_units):
 
 
 def test_unit_hr_reads_its_own_but_not_another_units_application(two_units):
-	session = _session(two_units["hr"])
-	own = session.get(f"{BASE_URL}/api/resource/Title Application/{two_units['own'][0].name}", timeout=30)
+	http = _session(two_units["hr"])
+	own = http.get(f"{BASE_URL}/api/resource/Title Application/{two_units['own'][0].name}", timeout=30)
 	assert own.ok and own.json()["data"]["employer_unit"] == two_units["unit_a"]
-	other = session.get(f"{BASE_URL}/api/resource/Title Application/{two_units['other'].name}", timeout=30)
+	other = http.get(f"{BASE_URL}/api/resource/Title Application/{two_units['other'].name}", timeout=30)
 	assert other.status_code == 403
 
 

@@ -2,16 +2,13 @@
 
 import datetime
 import json
-import os
 import threading
 
 import frappe
 import pytest
-import requests
 
-from tests.integration.conftest import SITE
+from tests.integration.rest import BASE_URL, require_server, session
 from tests.integration.workflow_support import (
-	PASSWORD,
 	act,
 	chain_notice,
 	edit,
@@ -21,15 +18,10 @@ from tests.integration.workflow_support import (
 	state,
 )
 
-BASE_URL = os.environ.get("ZHICHENG_URL", "http://127.0.0.1:8000")
-
 
 @pytest.fixture(scope="module")
 def live(frappe_site):
-	try:
-		requests.get(f"{BASE_URL}/api/method/ping", headers={"Host": SITE}, timeout=5).raise_for_status()
-	except requests.RequestException:
-		pytest.skip(f"the bench web server does not answer at {BASE_URL}")
+	require_server()
 	frappe.set_user("Administrator")
 	frappe.flags.zhicheng_now = None
 	actors = make_actors()
@@ -58,11 +50,7 @@ def live(frappe_site):
 
 
 def _session(email):
-	session = requests.Session()
-	session.headers["Host"] = SITE
-	response = session.post(f"{BASE_URL}/api/method/login", data={"usr": email, "pwd": PASSWORD}, timeout=30)
-	assert response.ok, response.text
-	return session
+	return session(email, "Integration-Test-2024!")
 
 
 def test_two_users_acting_at_once_make_exactly_one_transition(live):

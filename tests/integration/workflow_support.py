@@ -5,12 +5,11 @@ import datetime
 import frappe
 from frappe.model.workflow import apply_workflow
 
-from tests.integration.factories import make_notice, make_unit, resident_id, unique
+from tests.integration.factories import make_notice, make_unit, make_user, resident_id
 from zhicheng_app.demo import CHAIN_SETTINGS
 from zhicheng_app.rules.model import seed_notice_dict
 
 NOW = datetime.datetime(2024, 8, 1, 10, 0)  # Asia/Shanghai wall time
-PASSWORD = "Workflow-Test-2024!"
 # What decides the chain, the submission rules and route eligibility is copied from the seed
 COPIED = (
 	"routes", "scope", "fees", "defense_rules", "max_submissions", "submissions_count_initial",
@@ -18,28 +17,6 @@ COPIED = (
 	"party_school_equivalence", "township_min_years", "township_education", "fanghuiju_years",
 	"confirmation_requires_competent", "kind",
 )  # fmt: skip
-
-
-def make_user(role: str, permission: tuple[str, str] | None = None) -> str:
-	email = f"{unique(role.lower().replace(' ', '.'))}@example.com"
-	user = frappe.get_doc(
-		{
-			"doctype": "User",
-			"email": email,
-			"first_name": role,
-			"username": email.split("@")[0].replace(".", "_").replace("-", "_"),
-			"send_welcome_email": 0,
-			"new_password": PASSWORD,
-			"roles": [{"role": role}],
-		}
-	)
-	user.flags.no_welcome_mail = True
-	user.insert(ignore_permissions=True)
-	if permission:
-		frappe.get_doc(
-			{"doctype": "User Permission", "user": email, "allow": permission[0], "for_value": permission[1]}
-		).insert(ignore_permissions=True)
-	return email
 
 
 def make_actors() -> dict:
