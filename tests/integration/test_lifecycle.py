@@ -136,10 +136,10 @@ _PROBE = textwrap.dedent(
 )
 
 
-def probe(site: str, doctypes: list[str]) -> dict:
-	args = json.dumps([site, APP, doctypes, list(FRAMEWORK_DOCTYPES), sorted(BOOKKEEPING)])
+def _run_on_site(script: str, args: str, marker: str):
+	"""Run ``script`` in the bench's Python from the sites folder; it prints ``marker`` + JSON."""
 	result = subprocess.run(
-		[str(BENCH_DIR / "env" / "bin" / "python"), "-c", _PROBE, args],
+		[str(BENCH_DIR / "env" / "bin" / "python"), "-c", script, args],
 		cwd=SITES_PATH,
 		stdin=subprocess.DEVNULL,
 		capture_output=True,
@@ -147,9 +147,15 @@ def probe(site: str, doctypes: list[str]) -> dict:
 		timeout=300,
 		check=False,
 	)
-	_ok(result, "site probe")
-	line = next(x for x in result.stdout.splitlines() if x.startswith("PROBE"))
-	return json.loads(line[len("PROBE") :])
+	_ok(result, f"script on the site ({marker})")
+	line = next(x for x in result.stdout.splitlines() if x.startswith(marker))
+	return json.loads(line[len(marker) :])
+
+
+def probe(site: str, doctypes: list[str]) -> dict:
+	return _run_on_site(
+		_PROBE, json.dumps([site, APP, doctypes, list(FRAMEWORK_DOCTYPES), sorted(BOOKKEEPING)]), "PROBE"
+	)
 
 
 _ADD_STATE = """
@@ -168,23 +174,12 @@ print("OUT" + json.dumps([s.state for s in frappe.get_doc("Workflow", "Title App
 
 
 def _site_python(site: str, body: str) -> list:
-	"""Run ``body`` in the bench's Python connected to ``site``; it prints OUT + JSON."""
+	"""Run ``body`` connected to ``site``; it prints OUT + JSON."""
 	script = (
 		"import json, sys\nimport frappe\nfrappe.init(site=sys.argv[1], sites_path='.')\nfrappe.connect()\n"
 		+ body
 	)
-	result = subprocess.run(
-		[str(BENCH_DIR / "env" / "bin" / "python"), "-c", script, site],
-		cwd=SITES_PATH,
-		stdin=subprocess.DEVNULL,
-		capture_output=True,
-		text=True,
-		timeout=300,
-		check=False,
-	)
-	_ok(result, "site script")
-	line = next(x for x in result.stdout.splitlines() if x.startswith("OUT"))
-	return json.loads(line[len("OUT") :])
+	return _run_on_site(script, site, "OUT")
 
 
 def _workflow_states(site: str) -> list:
