@@ -620,56 +620,80 @@ def _route_rows(n) -> tuple:
 
 
 def check_eligibility(ctx: Ctx) -> tuple[list[str], list[str], list[dict]]:
-	"""Report the chosen pair's issues; return (eligible routes, eligible levels, eligible options)."""
+	"""Report the chosen pair's issues; return (eligible routes, eligible levels, eligible options).
+
+	Every offered pair is tested (as ``pair_issues`` does) but the list of issues is only built for
+	the pair the applicant chose; for the others it is enough to know whether there is one."""
 	p = ctx.p
 	chosen_route, chosen_level = p.route, p.target_level
 	tables = _tables(ctx)
+	exc, white, has_whitelist, rep, reqs = _profile_scope(ctx, tables)
+	via_skill = p.via_skill_integration
+	exam_replaced_any = p.profession_exam_replaced or bool(rep)
 	memo = ctx.memo
-	by_level = {}
-	by_route = {}
+	by_level = {}  # level -> (in scope, exam-replaced, skill issues, exam issue, no level issue)
+	by_route = {}  # level-independent route -> its issues
 	options = []
 	routes = []
 	chosen_done = False
 	for route, level, row, check, independent, option in derived(ctx, "route_rows", _route_rows):
-		# pair_issues(ctx, route, level), inlined
 		facts = by_level.get(level)
 		if facts is None:
-			key = ("level", level)
-			facts = memo.get(key)
-			if facts is None:
-				facts = memo[key] = _level_facts(ctx, tables, level)
-			by_level[level] = facts
-		in_scope, exam_replaced, skill, exam = facts
-		issues = []
-		if not in_scope:
-			issues.append(("SCOPE-PROFESSION", (p.series, p.profession, level), "profession"))
-		if exam_replaced and row.excludes_exam_replaced:
-			issues.append(("SCOPE-EXAM-REPLACED", (), "profession"))
-		if check is not None:
-			if independent:
-				found = by_route.get(route)
-				if found is None:
-					key = ("route", route)
-					found = memo.get(key)
-					if found is None:
-						found = memo[key] = check(ctx, level)
-					by_route[route] = found
-				if found:
-					issues.extend(found)
-			else:
-				issues.extend(check(ctx, level))
-		if skill:
-			issues.extend(skill)
-		if exam:
-			issues.append(exam)
-		if not issues:
-			options.append(option.copy())
-			if route not in routes:
-				routes.append(route)
-		if route == chosen_route and level == chosen_level:
+			in_scope = not (exc and ("" in exc or level in exc)) and (
+				not has_whitelist or "" in white or level in white
+			)
+			exam_replaced = exam_replaced_any and (p.profession_exam_replaced or "" in rep or level in rep)
+			skill = _skill_issues(ctx, level) if via_skill else ()
+			exam = None
+			for r in reqs:  # exam_requirement(ctx, level)
+				if not r.level or r.level == level:
+					exam = _exam_issue_for(ctx, r)
+					break
+			facts = by_level[level] = (
+				in_scope,
+				exam_replaced,
+				skill,
+				exam,
+				in_scope and not skill and not exam,
+			)
+		chosen = route == chosen_route and level == chosen_level
+		if chosen:
 			chosen_done = True
+		elif not facts[4] or (facts[1] and row.excludes_exam_replaced):
+			continue  # not eligible; the issues are not reported
+		if check is None:
+			found = ()
+		elif independent:
+			found = by_route.get(route)
+			if found is None:
+				key = ("route", route)
+				found = memo.get(key)
+				if found is None:
+					found = memo[key] = check(ctx, level)
+				by_route[route] = found
+		else:
+			found = check(ctx, level)
+		if chosen:
+			# pair_issues(ctx, route, level): the order of the issues is the order of the checks
+			in_scope, exam_replaced, skill, exam, _ok = facts
+			issues = []
+			if not in_scope:
+				issues.append(("SCOPE-PROFESSION", (p.series, p.profession, level), "profession"))
+			if exam_replaced and row.excludes_exam_replaced:
+				issues.append(("SCOPE-EXAM-REPLACED", (), "profession"))
+			issues.extend(found)
+			issues.extend(skill)
+			if exam:
+				issues.append(exam)
 			for rule_id, args, field in issues:
 				ctx.add(rule_id, _translate_args(args), field)
+			if issues:
+				continue
+		elif found:
+			continue
+		options.append(option.copy())
+		if route not in routes:
+			routes.append(route)
 	if not chosen_done and chosen_route and chosen_level:
 		for rule_id, args, field in pair_issues(ctx, chosen_route, chosen_level):
 			ctx.add(rule_id, _translate_args(args), field)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import operator
 import os
 
 from zhicheng_app.i18n import _
@@ -80,65 +81,78 @@ CONDITIONS = {
 
 
 def _compile(n) -> tuple:
-	"""(code, checklist row, condition code or None when always required) per notice material;
-	the checklist row {code, label, seed_ref} is copied into each result."""
+	"""(checklist rows {code, label, seed_ref} in notice order with their condition code, or None
+	when always required; the distinct condition codes; {condition outcomes: rows}, filled as met)."""
 	rows = []
 	for m in n.materials:
 		cond = m.condition or "all"
 		if cond == "all" or cond not in CONDITIONS:  # an unknown condition keeps the material required
 			cond = None
-		rows.append((m.code, {"code": m.code, "label": m.label or m.code, "seed_ref": m.seed_ref}, cond))
-	return tuple(rows)
+		rows.append(({"code": m.code, "label": m.label or m.code, "seed_ref": m.seed_ref}, cond))
+	conds = tuple(dict.fromkeys(c for _r, c in rows if c is not None))
+	return tuple(rows), conds, {}
 
 
 def required_materials(ctx: Ctx) -> list[dict]:
-	out = []
-	met = {}  # condition code -> bool, each evaluated at most once
-	for _code, row, cond in derived(ctx, "materials", _compile):
-		if cond is not None:
-			ok = met.get(cond)
-			if ok is None:
-				ok = met[cond] = bool(CONDITIONS[cond](ctx))
-			if not ok:
-				continue
-		out.append(row.copy())
-	return out
+	rows, conds, by_outcome = derived(ctx, "materials", _compile)
+	outcome = tuple([bool(CONDITIONS[c](ctx)) for c in conds])  # each condition evaluated once
+	selected = by_outcome.get(outcome)
+	if selected is None:
+		met = dict(zip(conds, outcome, strict=True))
+		selected = by_outcome[outcome] = tuple(row for row, c in rows if c is None or met[c])
+	return list(map(dict.copy, selected))  # fresh rows: a result may be changed by its reader
+
+
+_CODE = operator.attrgetter("code")
+_PRESENT = operator.attrgetter("present")
+_MASKED = operator.attrgetter("masked")
+_FILE_NAME = operator.attrgetter("file_name")
+_CAPTION = operator.attrgetter("caption")
+_ITEM_CODE = operator.itemgetter("code")
+# codes with alternatives that are satisfied by their own upload (the first check below relies on it)
+_SELF_SUFFICIENT = all((code,) in groups for code, groups in ALTERNATIVES.items())
+
+
+def _allowed_types(n) -> tuple:
+	allowed = {"." + t.strip().lower().lstrip(".") for t in n.allowed_file_types.split(",") if t.strip()}
+	return allowed, "、".join(sorted(allowed))
 
 
 def check_materials(ctx: Ctx, required: list[dict]) -> None:
 	p, n = ctx.p, ctx.n
 	attachments = p.attachments
-	present = {a.code for a in attachments if a.present}
-	missing_ref = None
-	for m in required:
-		code = m["code"]
-		if code in present and code not in ALTERNATIVES:
-			continue
-		groups = ALTERNATIVES.get(code)
-		if groups:
-			ok = any(all(c in present for c in g) for g in groups)
-		else:
-			ok = code in present
-		if not ok:
-			if missing_ref is None:
-				missing_ref = ctx.refs["MAT-MISSING"]
-			ref, severity, template = missing_ref
-			ctx.findings.append(
-				finding(
-					"MAT-MISSING",
-					m["seed_ref"] or ref,
-					severity,
-					None,
-					"attachments",
-					template,
-					(m["label"],),
+	present = set(map(_CODE, filter(_PRESENT, attachments)))
+	if not (_SELF_SUFFICIENT and present.issuperset(map(_ITEM_CODE, required))):
+		missing_ref = None
+		for m in required:
+			code = m["code"]
+			if code in present and code not in ALTERNATIVES:
+				continue
+			groups = ALTERNATIVES.get(code)
+			if groups:
+				ok = any(all(c in present for c in g) for g in groups)
+			else:
+				ok = code in present
+			if not ok:
+				if missing_ref is None:
+					missing_ref = ctx.refs["MAT-MISSING"]
+				ref, severity, template = missing_ref
+				ctx.findings.append(
+					finding(
+						"MAT-MISSING",
+						m["seed_ref"] or ref,
+						severity,
+						None,
+						"attachments",
+						template,
+						(m["label"],),
+					)
 				)
-			)
 	if ctx.title is not None:
 		_prior_title(ctx)
 	if n.putonghua_public_institution_required:
 		_putonghua(ctx)
-	if n.blind_review:
+	if n.blind_review and None in map(_MASKED, attachments):
 		undecided = [
 			a.caption or a.file_name or a.code for a in attachments if a.present and a.masked is None
 		]
@@ -148,29 +162,38 @@ def check_materials(ctx: Ctx, required: list[dict]) -> None:
 		u = p.unit
 		words = [w for w in (p.applicant_name.strip(), u.unit_name.strip(), *u.aliases) if len(w) >= 2]
 		if words:
-			for i, a in enumerate(attachments):
+			# every "file name + caption" at once first: most applications have no hit at all
+			blob = "\n".join(
+				map(" ".join, zip(map(_FILE_NAME, attachments), map(_CAPTION, attachments), strict=True))
+			)
+			for w in words:
+				if w in blob:
+					break
+			else:
+				words = ()
+			for i, a in enumerate(attachments if words else ()):
 				text = a.file_name + " " + a.caption
 				for w in words:
 					if w in text:
 						ctx.add("MASK-FILE-NAME", (a.caption or a.code,), f"attachments[{i}]")
 						break
 	if n.allowed_file_types:
-		allowed = {"." + t.strip().lower().lstrip(".") for t in n.allowed_file_types.split(",") if t.strip()}
-		bad = [
-			a.file_name
-			for a in attachments
-			if a.present and a.file_name and _extension(a.file_name).lower() not in allowed
-		]
+		allowed, allowed_text = derived(ctx, "allowed_file_types", _allowed_types)
+		bad = []
+		for a in attachments:
+			if a.present:
+				name = a.file_name
+				if name:
+					# os.path.splitext(name)[1], inlined for the common case
+					dot = name.rfind(".")
+					if dot > 0 and name[dot - 1] != "." and name.rfind("/") < dot - 1:
+						ext = name[dot:]
+					else:
+						ext = os.path.splitext(name)[1]
+					if ext.lower() not in allowed:
+						bad.append(name)
 		if bad:
-			ctx.add("FILE-TYPE", ("、".join(sorted(allowed)), "、".join(bad)), "attachments")
-
-
-def _extension(name: str) -> str:
-	"""``os.path.splitext(name)[1]`` for the common case (a dot after the last slash, not leading)."""
-	dot = name.rfind(".")
-	if dot > 0 and name.rfind("/") < dot - 1 and name[dot - 1] != ".":
-		return name[dot:]
-	return os.path.splitext(name)[1]
+			ctx.add("FILE-TYPE", (allowed_text, "、".join(bad)), "attachments")
 
 
 def _missing(ctx: Ctx, m: dict):

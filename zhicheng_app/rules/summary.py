@@ -59,8 +59,14 @@ def check_summary(ctx: Ctx) -> None:
 	if mode == HAN_ONLY:
 		count = count_chars(text, mode)
 	else:
-		compact = "".join(text.split())
-		count = len(compact)
+		pieces = text.split()  # count_chars(text): every character but whitespace
+		if len(pieces) == 1:
+			compact = pieces[0]
+			count = len(compact)
+		else:
+			count = sum(map(len, pieces))
+			if n.summary_forbid_name_unit:
+				compact = "".join(pieces)
 	if n.summary_min_chars and count < n.summary_min_chars:
 		ctx.add("SUM-MIN", (count, n.summary_min_chars, _mode_tr(mode)), "summary")
 	if n.summary_max_chars and count > n.summary_max_chars:
