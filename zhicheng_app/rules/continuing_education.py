@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from zhicheng_app.i18n import _
-from zhicheng_app.rules.context import Ctx
+from zhicheng_app.rules.context import Ctx, derived
+from zhicheng_app.rules.registry import Join, tr
 from zhicheng_app.rules.vocabulary import Assessment, CeSource, Route
 
 # vocabulary members as module constants: attribute access on an Enum class is slow
@@ -18,11 +18,21 @@ _ASSESSMENT_INCOMPETENT = Assessment.INCOMPETENT
 _YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*[.．/\-年]\s*(?:0?[1-9]|1[0-2])(?!\d)")
 
 
+def _policies(n) -> dict:
+	"""level -> (policy row, professional years, general years, all those years in order); the
+	first row of a level applies."""
+	out = {}
+	for row in n.ce_policies:
+		if row.level not in out:
+			pro = tuple(y for y in range(row.professional_from_year, row.professional_to_year + 1) if y)
+			gen = tuple(y for y in range(row.general_from_year, row.general_to_year + 1) if y)
+			out[row.level] = (row, pro, gen, tuple(sorted(set(pro) | set(gen))))
+	return out
+
+
 def policy(ctx: Ctx):
-	for row in ctx.n.ce_policies:
-		if row.level == ctx.level:
-			return row
-	return None
+	hit = derived(ctx, "ce_policies", _policies).get(ctx.level)
+	return hit[0] if hit is not None else None
 
 
 def ce_required(ctx: Ctx) -> bool:
@@ -44,41 +54,48 @@ def reason_has_months(reason: str) -> bool:
 	return len(_YEAR_MONTH.findall(reason or "")) >= 2
 
 
+_FIRST_TIME_PRIVATE = tr("first-time applicants from private enterprises")
+_PROFESSION_CONDITIONS = tr("the evaluation conditions of the profession")
+_EDUCATION_YEARS = tr("the years required for your education")
+
+
 def check_ce(ctx: Ctx) -> None:
 	n, p = ctx.n, ctx.p
-	pol = policy(ctx)
-	if pol is None or pol.mode == "Not Required":
-		if pol is not None:
-			ctx.add("CE-NOT-REQUIRED", (_(ctx.level),))
+	hit = derived(ctx, "ce_policies", _policies).get(ctx.level)
+	if hit is None:
+		return
+	pol, pro, gen, years = hit
+	mode = pol.mode
+	if mode == "Not Required":
+		ctx.add("CE-NOT-REQUIRED", (tr(ctx.level),))
 		return
 	if _private_first_time_exempt(ctx):
-		ctx.add("CE-NOT-REQUIRED", (_("first-time applicants from private enterprises"),))
+		ctx.add("CE-NOT-REQUIRED", (_FIRST_TIME_PRIVATE,))
 		return
 	if p.ce_exemption:
 		if n.ce_exemption_reason_to_month and not reason_has_months(p.ce_exemption_reason):
 			ctx.add("CE-EXEMPT-REASON", field="ce_exemption_reason")
 		return
-	if pol.mode == "Not In Seeds":
-		ctx.add("CE-NOT-CHECKED", (_("the evaluation conditions of the profession"),))
+	if mode == "Not In Seeds":
+		ctx.add("CE-NOT-CHECKED", (_PROFESSION_CONDITIONS,))
 		return
-	by_year = {r.year: r for r in p.continuing_education}
-	if pol.mode == "By Education":
-		ctx.add("CE-NOT-CHECKED", (_("the years required for your education"),))
+	rows = p.continuing_education
+	if mode == "By Education":
+		ctx.add("CE-NOT-CHECKED", (_EDUCATION_YEARS,))
 	else:
-		missing = []
-		pro = [y for y in range(pol.professional_from_year, pol.professional_to_year + 1) if y]
-		gen = [y for y in range(pol.general_from_year, pol.general_to_year + 1) if y]
-		miss_p = [y for y in pro if not (by_year.get(y) and by_year[y].professional_certificate)]
-		miss_g = [y for y in gen if not (by_year.get(y) and by_year[y].general_certificate)]
-		if miss_p:
-			missing.append(_("professional subjects {0}").format("、".join(map(str, miss_p))))
-		if miss_g:
-			missing.append(_("general subjects {0}").format("、".join(map(str, miss_g))))
-		if missing:
-			ctx.add("CE-MISSING", ("；".join(missing),), "continuing_education")
+		by_year = {r.year: r for r in rows}
+		miss_p = [y for y in pro if not ((r := by_year.get(y)) and r.professional_certificate)]
+		miss_g = [y for y in gen if not ((r := by_year.get(y)) and r.general_certificate)]
+		if miss_p or miss_g:
+			missing = []
+			if miss_p:
+				missing.append(tr("professional subjects {0}", "、".join(map(str, miss_p))))
+			if miss_g:
+				missing.append(tr("general subjects {0}", "、".join(map(str, miss_g))))
+			ctx.add("CE-MISSING", (Join("；", missing),), "continuing_education")
 		if pol.min_total_hours or pol.min_professional_hours:
 			short = []
-			for y in sorted(set(pro) | set(gen)):
+			for y in years:
 				r = by_year.get(y)
 				total = (r.professional_hours + r.general_hours) if r else 0
 				prof = r.professional_hours if r else 0
@@ -94,18 +111,21 @@ def check_ce(ctx: Ctx) -> None:
 	sp, sg = n.ce_system_professional_from_year, n.ce_system_general_from_year
 	if sp or sg:
 		bad = []
-		for r in p.continuing_education:
+		for r in rows:
 			if (
 				sp
 				and r.year >= sp
 				and r.professional_certificate
 				and r.professional_source != _CESOURCE_SYSTEM
 			):
-				bad.append(_("professional subjects {0}").format(r.year))
+				bad.append(tr("professional subjects {0}", r.year))
 			if sg and r.year >= sg and r.general_certificate and r.general_source != _CESOURCE_SYSTEM:
-				bad.append(_("general subjects {0}").format(r.year))
+				bad.append(tr("general subjects {0}", r.year))
 		if bad:
-			ctx.add("CE-SOURCE", ("；".join(bad),), "continuing_education")
+			ctx.add("CE-SOURCE", (Join("；", bad),), "continuing_education")
+
+
+_NOT_APPRAISED = (None, "", _ASSESSMENT_NOT_ASSESSED)
 
 
 def check_assessments(ctx: Ctx) -> None:
@@ -117,11 +137,7 @@ def check_assessments(ctx: Ctx) -> None:
 	if p.work_start_date is not None and p.work_start_date.year > first:
 		first = p.work_start_date.year
 	amap = ctx.assessment_map()
-	missing = [
-		y
-		for y in range(first, n.assessment_to_year + 1)
-		if amap.get(y) in (None, "", _ASSESSMENT_NOT_ASSESSED)
-	]
+	missing = [y for y in range(first, n.assessment_to_year + 1) if amap.get(y) in _NOT_APPRAISED]
 	if missing:
 		ctx.add("ASSESS-MISSING", ("、".join(map(str, missing)),), "assessments")
 	bad = [

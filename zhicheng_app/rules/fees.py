@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from zhicheng_app.i18n import _
-from zhicheng_app.rules.context import Ctx, derived
+from zhicheng_app.rules.context import Ctx, derived, notice_facts
 from zhicheng_app.rules.eligibility import offered
 from zhicheng_app.rules.registry import tr
 from zhicheng_app.rules.vocabulary import LEVEL_TIER, Route, WindowKind
@@ -20,9 +20,13 @@ def _fee_window(ctx: Ctx):
 	return None
 
 
-def fee(ctx: Ctx) -> dict | None:
-	"""{amount (None = not stated), currency, level_tier, committee, window_start, window_end}
-	or None when the notice charges no fee."""
+def _fee_rows(n) -> dict:
+	"""{(route, level): fee row {amount, currency, level_tier, committee, payment_methods, window_start,
+	window_end} or None}, filled as met; a copy goes into each result."""
+	return {}
+
+
+def _fee_row(ctx: Ctx) -> dict | None:
 	n = ctx.n
 	if not n.fees:
 		return None
@@ -51,33 +55,47 @@ def fee(ctx: Ctx) -> dict | None:
 	}
 
 
+def fee(ctx: Ctx) -> dict | None:
+	"""{amount (None = not stated), currency, level_tier, committee, window_start, window_end}
+	or None when the notice charges no fee."""
+	table = derived(ctx, "fees", _fee_rows)
+	key = (ctx.route, ctx.level)
+	if key in table:
+		row = table[key]
+	else:
+		if len(table) >= 64:  # routes and levels come from the input: keep the table small
+			table.clear()
+		row = table[key] = _fee_row(ctx)  # depends on the notice, the route and the level only
+	return row.copy() if row is not None else None
+
+
+def _fee_when(n):
+	start, end = notice_facts(n).fee_when
+	return tr("{0} to {1}", start, end) if start and end else end
+
+
 def check_fee(ctx: Ctx, f: dict | None) -> None:
 	if f is None:
 		return
-	start, end = ctx.facts.fee_when
-	when = tr("{0} to {1}", start, end) if start and end else end
-	if f["amount"] is None:
+	when = derived(ctx, "fee_when", _fee_when)
+	amount = f["amount"]
+	if amount is None:
 		ctx.add("FEE-NOT-STATED", (when,))
 	else:
-		amount = int(f["amount"]) if float(f["amount"]).is_integer() else f["amount"]
-		ctx.add("FEE-AMOUNT", (amount, when))
+		ctx.add("FEE-AMOUNT", (int(amount) if float(amount).is_integer() else amount, when))
+
+
+_NO_DEFENSE = {"required": False, "online": False, "mode": "", "exempt": False, "reason": ""}
 
 
 def defense(ctx: Ctx) -> dict:
 	"""{required, online, mode, exempt, reason}; ``reason`` is zh."""
-	n, p = ctx.n, ctx.p
-	rule = None
-	for d in n.defense_rules:
-		if d.level == ctx.level:
-			rule = d
+	p = ctx.p
+	rule = derived(ctx, "defense_rules", _defense_rules).get(ctx.level)
 	if rule is None:
-		return {
-			"required": False,
-			"online": False,
-			"mode": "",
-			"exempt": False,
-			"reason": _("No defense at this level"),
-		}
+		d = _NO_DEFENSE.copy()
+		d["reason"] = _("No defense at this level")
+		return d
 	if p.route == _ROUTE_PRIVATE and p.unit.county and p.unit.county in derived(ctx, "counties", _counties):
 		return {
 			"required": False,
@@ -94,6 +112,11 @@ def defense(ctx: Ctx) -> dict:
 	else:
 		reason = _("Defense required; the committee announces the arrangements")
 	return {"required": True, "online": online, "mode": rule.mode, "exempt": False, "reason": reason}
+
+
+def _defense_rules(n) -> dict:
+	"""level -> its defense rule (the last row of the level applies)."""
+	return {d.level: d for d in n.defense_rules}
 
 
 def _counties(n) -> frozenset:

@@ -103,11 +103,6 @@ def required_materials(ctx: Ctx) -> list[dict]:
 	return list(map(dict.copy, selected))  # fresh rows: a result may be changed by its reader
 
 
-_CODE = operator.attrgetter("code")
-_PRESENT = operator.attrgetter("present")
-_MASKED = operator.attrgetter("masked")
-_FILE_NAME = operator.attrgetter("file_name")
-_CAPTION = operator.attrgetter("caption")
 _ITEM_CODE = operator.itemgetter("code")
 # codes with alternatives that are satisfied by their own upload (the first check below relies on it)
 _SELF_SUFFICIENT = all((code,) in groups for code, groups in ALTERNATIVES.items())
@@ -121,7 +116,7 @@ def _allowed_types(n) -> tuple:
 def check_materials(ctx: Ctx, required: list[dict]) -> None:
 	p, n = ctx.p, ctx.n
 	attachments = p.attachments
-	present = set(map(_CODE, filter(_PRESENT, attachments)))
+	present = {a.code for a in attachments if a.present}
 	if not (_SELF_SUFFICIENT and present.issuperset(map(_ITEM_CODE, required))):
 		missing_ref = None
 		for m in required:
@@ -152,25 +147,28 @@ def check_materials(ctx: Ctx, required: list[dict]) -> None:
 		_prior_title(ctx)
 	if n.putonghua_public_institution_required:
 		_putonghua(ctx)
-	if n.blind_review and None in map(_MASKED, attachments):
-		undecided = [
-			a.caption or a.file_name or a.code for a in attachments if a.present and a.masked is None
-		]
-		if undecided:
-			ctx.add("MASK-DECISION", ("、".join(undecided),), "attachments")
+	if n.blind_review:
+		for a in attachments:
+			if a.masked is None:  # at least one without a masking decision: list those uploaded
+				undecided = [
+					a.caption or a.file_name or a.code for a in attachments if a.present and a.masked is None
+				]
+				if undecided:
+					ctx.add("MASK-DECISION", ("、".join(undecided),), "attachments")
+				break
 	if n.mask_check_file_names:
 		u = p.unit
 		words = [w for w in (p.applicant_name.strip(), u.unit_name.strip(), *u.aliases) if len(w) >= 2]
 		if words:
-			# every "file name + caption" at once first: most applications have no hit at all
-			blob = "\n".join(
-				map(" ".join, zip(map(_FILE_NAME, attachments), map(_CAPTION, attachments), strict=True))
-			)
-			for w in words:
-				if w in blob:
-					break
-			else:
-				words = ()
+			# all file names and captions at once first: most applications have no hit at all (a word
+			# without spaces or line breaks found in "file name + caption" is in one of the two)
+			if not any(" " in w or "\n" in w for w in words):
+				blob = "\n".join([a.file_name for a in attachments] + [a.caption for a in attachments])
+				for w in words:
+					if w in blob:
+						break
+				else:
+					words = ()
 			for i, a in enumerate(attachments if words else ()):
 				text = a.file_name + " " + a.caption
 				for w in words:
