@@ -58,14 +58,29 @@ _RANK_LEVEL = {v: k for k, v in LEVEL_RANK.items()}
 
 
 def _compile(n) -> tuple:
-	"""Per-notice tables: offered rows by (route, level), scope rows, exam rows."""
+	"""Per-notice tables: offered rows by (route, level), scope rows, exam rows, and indexes of the
+	scope rows by series (""= any series) and of the exam-replaced levels by (series, profession)."""
 	offered_rows: dict = {}
 	for r in n.routes:
 		offered_rows.setdefault((r.route, r.level), r)
 	excluded = tuple((r.series, r.profession, r.level) for r in n.scope if r.excluded)
 	whitelist = tuple((r.series, r.profession, r.level) for r in n.scope if not r.excluded)
 	replaced = tuple((r.series, r.profession, r.level) for r in n.exam_replaced_professions)
-	return offered_rows, excluded, whitelist, replaced, tuple(n.exam_requirements)
+	scope_index: dict = {}
+	for r in n.scope:
+		scope_index.setdefault(r.series, []).append((r.profession, r.level, bool(r.excluded)))
+	replaced_index: dict = {}
+	for s, pr, lv in replaced:
+		replaced_index.setdefault((s, pr), set()).add(lv)
+	return (
+		offered_rows,
+		excluded,
+		whitelist,
+		replaced,
+		tuple(n.exam_requirements),
+		{k: tuple(v) for k, v in scope_index.items()},
+		{k: frozenset(v) for k, v in replaced_index.items()},
+	)
 
 
 def _tables(ctx: Ctx) -> tuple:
@@ -74,7 +89,7 @@ def _tables(ctx: Ctx) -> tuple:
 
 def _in_scope(ctx: Ctx, level: str) -> bool:
 	"""Excluded rows remove what they match; if any whitelist rows exist one must match."""
-	_o, excluded, whitelist, _r, _e = _tables(ctx)
+	_o, excluded, whitelist, _r, _e, _si, _ri = _tables(ctx)
 	if not excluded and not whitelist:
 		return True
 	p = ctx.p
@@ -152,33 +167,40 @@ def _assessments_ok(ctx: Ctx, years) -> list[int]:
 
 def _skill_issues(ctx: Ctx, level: str) -> list[Issue]:
 	n, p = ctx.n, ctx.p
-	if not n.skill_integration:
+	rows = n.skill_integration
+	if not rows:
 		return [("SKILL-NOT-OFFERED", (), "via_skill_integration")]
 	out = []
 	rank = LEVEL_RANK.get(level, 0)
-	options = []
 	ok = False
-	for row in n.skill_integration:
+	for row in rows:
 		if LEVEL_RANK.get(row.target_level, 0) < rank:
 			continue
-		options.append(
-			tr("{0} held for at least {1} year(s)", tr(row.skill_level), row.min_years)
-			if row.min_years
-			else tr(row.skill_level)
-		)
 		for s in p.skills:
 			if s.skill_level == row.skill_level and full_years(s.obtained_date, ctx.cutoff) >= row.min_years:
 				ok = True
 	if not ok:
+		options = [
+			tr("{0} held for at least {1} year(s)", tr(row.skill_level), row.min_years)
+			if row.min_years
+			else tr(row.skill_level)
+			for row in rows
+			if LEVEL_RANK.get(row.target_level, 0) >= rank
+		]
 		out.append(("SKILL-LEVEL", (level, Join("；", options) if options else tr("none")), "skills"))
 	k = n.skill_integration_assessment_years
-	if k > 0 and any(r.min_years for r in n.skill_integration):
-		last = ctx.cutoff.year - 1
+	if k > 0:
 		bad = ctx.memo.get("skill_assess")
 		if bad is None:
-			bad = ctx.memo["skill_assess"] = _assessments_ok(ctx, range(last - k + 1, last + 1))
+			if any(r.min_years for r in rows):
+				last = ctx.cutoff.year - 1
+				years = range(last - k + 1, last + 1)
+				bad = (years,) if _assessments_ok(ctx, years) else ()
+			else:
+				bad = ()
+			ctx.memo["skill_assess"] = bad
 		if bad:
-			out.append(("SKILL-ASSESS", ("、".join(map(str, range(last - k + 1, last + 1))),), "assessments"))
+			out.append(("SKILL-ASSESS", ("、".join(map(str, bad[0])),), "assessments"))
 	return out
 
 
@@ -528,23 +550,34 @@ def _level_issues(ctx: Ctx, level: str) -> tuple:
 	return hit
 
 
+_EMPTY = frozenset()
+
+
 def _profile_scope(ctx: Ctx, tables: tuple) -> tuple:
 	"""The notice's scope, exam-replaced and exam rows that match the applicant's series and
 	profession, as (excluded levels, whitelisted levels, whitelist exists, exam-replaced levels,
 	exam requirement rows); "" stands for every level."""
 	hit = ctx.memo.get("scope")
 	if hit is None:
-		_o, excluded, whitelist, replaced, exam_reqs = tables
+		_o, _e, whitelist, _r, exam_reqs, scope_index, replaced_index = tables
 		p = ctx.p
 		series, profession = p.series, p.profession
-		exc = {lv for s, pr, lv in excluded if (not s or s == series) and (not pr or pr == profession)}
-		white = {lv for s, pr, lv in whitelist if (not s or s == series) and (not pr or pr == profession)}
-		rep = {lv for s, pr, lv in replaced if s == series and pr == profession}
-		reqs = tuple(
-			r
-			for r in exam_reqs
-			if (not r.series or r.series == series) and (not r.profession or r.profession == profession)
-		)
+		exc = set()
+		white = set()
+		if scope_index:
+			for rows in (scope_index.get(series, ()), scope_index.get("", ()) if series else ()):
+				for pr, lv, excluded in rows:
+					if not pr or pr == profession:
+						(exc if excluded else white).add(lv)
+		rep = replaced_index.get((series, profession), _EMPTY) if replaced_index else _EMPTY
+		if exam_reqs:
+			reqs = tuple(
+				r
+				for r in exam_reqs
+				if (not r.series or r.series == series) and (not r.profession or r.profession == profession)
+			)
+		else:
+			reqs = ()
 		hit = ctx.memo["scope"] = (exc, white, bool(whitelist), rep, reqs)
 	return hit
 

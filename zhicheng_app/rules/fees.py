@@ -6,7 +6,7 @@ from zhicheng_app.i18n import _
 from zhicheng_app.rules.context import Ctx, derived, notice_facts
 from zhicheng_app.rules.eligibility import offered
 from zhicheng_app.rules.registry import tr
-from zhicheng_app.rules.vocabulary import LEVEL_TIER, Route, WindowKind
+from zhicheng_app.rules.vocabulary import LEVEL_TIER, LevelTier, Route, WindowKind
 
 # vocabulary members as module constants: attribute access on an Enum class is slow
 _WINDOWKIND_FEE = WindowKind.FEE
@@ -21,51 +21,45 @@ def _fee_window(ctx: Ctx):
 
 
 def _fee_rows(n) -> dict:
-	"""{(route, level): fee row {amount, currency, level_tier, committee, payment_methods, window_start,
-	window_end} or None}, filled as met; a copy goes into each result."""
-	return {}
-
-
-def _fee_row(ctx: Ctx) -> dict | None:
-	n = ctx.n
-	if not n.fees:
-		return None
-	tier = LEVEL_TIER.get(ctx.level)
-	if tier is None:
-		return None
-	route_row = offered(ctx, ctx.route, ctx.level)
-	committee = route_row.committee if route_row else ""
-	row = None
-	for f in n.fees:
-		if f.level_tier == tier and (not f.committee or f.committee == committee):
-			if row is None or (f.committee and not row.committee):
-				row = f
-	if row is None:
-		return None
-	facts = ctx.facts
-	return {
-		# the Title Notice desk form stores "not stated" as 0
-		"amount": row.amount or None,
-		"currency": "CNY",
-		"level_tier": str(tier),
-		"committee": committee,
-		"payment_methods": n.fee_payment_methods,
-		"window_start": facts.fee_start,
-		"window_end": facts.fee_end,
-	}
+	"""{(level tier, committee): fee row {amount, currency, level_tier, committee, payment_methods,
+	window_start, window_end} or None} for every tier and every committee of the notice's routes
+	("" = a pair the notice does not offer); a copy goes into each result."""
+	facts = notice_facts(n)
+	table = {}
+	for tier in LevelTier:
+		for committee in {r.committee for r in n.routes} | {""}:
+			row = None
+			for f in n.fees:
+				if f.level_tier == tier and (not f.committee or f.committee == committee):
+					if row is None or (f.committee and not row.committee):
+						row = f
+			table[(tier, committee)] = (
+				None
+				if row is None
+				else {
+					# the Title Notice desk form stores "not stated" as 0
+					"amount": row.amount or None,
+					"currency": "CNY",
+					"level_tier": str(tier),
+					"committee": committee,
+					"payment_methods": n.fee_payment_methods,
+					"window_start": facts.fee_start,
+					"window_end": facts.fee_end,
+				}
+			)
+	return table
 
 
 def fee(ctx: Ctx) -> dict | None:
 	"""{amount (None = not stated), currency, level_tier, committee, window_start, window_end}
 	or None when the notice charges no fee."""
-	table = derived(ctx, "fees", _fee_rows)
-	key = (ctx.route, ctx.level)
-	if key in table:
-		row = table[key]
-	else:
-		if len(table) >= 64:  # routes and levels come from the input: keep the table small
-			table.clear()
-		row = table[key] = _fee_row(ctx)  # depends on the notice, the route and the level only
+	if not ctx.n.fees:
+		return None
+	tier = LEVEL_TIER.get(ctx.level)
+	if tier is None:
+		return None
+	route_row = offered(ctx, ctx.route, ctx.level)
+	row = derived(ctx, "fees", _fee_rows)[(tier, route_row.committee if route_row else "")]
 	return row.copy() if row is not None else None
 
 
