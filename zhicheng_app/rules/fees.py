@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from zhicheng_app.i18n import _
 from zhicheng_app.rules.context import Ctx, derived, notice_facts
 from zhicheng_app.rules.eligibility import offered
-from zhicheng_app.rules.registry import tr
+from zhicheng_app.rules.registry import _, tr
 from zhicheng_app.rules.vocabulary import LEVEL_TIER, LevelTier, Route, WindowKind
 
 # vocabulary members as module constants: attribute access on an Enum class is slow

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from zhicheng_app.i18n import _
 from zhicheng_app.rules.calendar import to_shanghai
 from zhicheng_app.rules.context import Ctx, derived, notice_facts
+from zhicheng_app.rules.registry import _
 
 
 def fmt(dt: datetime.datetime) -> str:
