@@ -8,7 +8,8 @@ import chinese_calendar
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from stdnum.cn import uscc
+from stdnum.cn import ric, uscc
+from stdnum.exceptions import ValidationError
 
 from tests.unit.rules.factories import make_id
 from zhicheng_app.rules.calendar import (
@@ -101,6 +102,29 @@ def test_credit_code_wrong_check_fails(body, other):
 		return
 	res = check_credit_code(body + other)
 	assert not res.ok and res.error
+
+
+@given(st.text(alphabet="0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabz -９Ｘ", min_size=16, max_size=20))
+def test_credit_code_agrees_with_stdnum(value):
+	"""The fast path gives stdnum's verdict on anything (it only short-cuts valid codes)."""
+	res = check_credit_code(value)
+	try:
+		uscc.validate(res.normalized)
+		valid = len(res.normalized) == 18
+	except ValidationError:
+		valid = False
+	assert res.ok == valid, (value, res)
+
+
+@given(births, seqs, areas, st.sampled_from(["", " ", "-", " - "]), st.booleans())
+def test_id_check_digit_agrees_with_stdnum(birth, seq, area, noise, lower):
+	"""Every possible last character: valid exactly when it is stdnum's check digit."""
+	body = area + birth.strftime("%Y%m%d") + seq
+	for last in "0123456789X":
+		value = body[:6] + noise + body[6:] + (last.lower() if lower else last)
+		res = check_resident_id(value, today=datetime.date(2024, 8, 1))
+		assert res.ok == (ric.calc_check_digit(body + "0") == last), (value, res)
+		assert res.normalized == body + last
 
 
 def test_credit_code_errors():
