@@ -85,7 +85,7 @@ install_system_packages() {
 	local pkgs=(
 		git curl ca-certificates build-essential pkg-config cron
 		mariadb-server mariadb-client redis-server
-		libreoffice-writer-nogui fonts-noto-cjk
+		libreoffice-writer-nogui fonts-noto-cjk wkhtmltopdf
 	)
 	command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
 	command -v npm >/dev/null 2>&1 || pkgs+=(npm)

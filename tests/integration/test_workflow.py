@@ -301,3 +301,35 @@ def test_an_administrators_edit_survives_migrate_and_restore_brings_the_default_
 	assert "Expert Pre-review" in [s.state for s in frappe.get_doc("Workflow", WORKFLOW_NAME).states]
 	restore_default()
 	assert [s.state for s in frappe.get_doc("Workflow", WORKFLOW_NAME).states] == shipped_states
+
+
+def _alerts(user: str, name: str) -> list[str]:
+	return frappe.get_all(
+		"Notification Log",
+		filters={"for_user": user, "document_name": name},
+		pluck="subject",
+		order_by="creation",
+	)
+
+
+def test_the_applicant_is_notified_of_a_return_and_of_a_closure(actors):
+	_notice, name = _at_committee(actors)
+	_return(actors, name)
+	assert any("退回修改" in s for s in _alerts(actors["applicant"], name))
+	close_overdue_applications(NOW + datetime.timedelta(hours=49))
+	assert any("已终止" in s for s in _alerts(actors["applicant"], name))
+
+
+def test_the_next_actor_gets_a_workflow_action(actors):
+	frappe.db.set_value("Workflow", WORKFLOW_NAME, "send_email_alert", 1)  # as shipped
+	frappe.clear_cache(doctype="Title Application")
+	notice = chain_notice("000")
+	name = submit_and_publicise(actors, notice, "prefecture", "Directed Evaluation", "Intermediate")
+	pending = frappe.get_all(
+		"Workflow Action",
+		filters={"reference_name": name, "status": "Open", "workflow_state": "Unit Review"},
+		pluck="name",
+	)
+	assert pending
+	roles = {r.role for r in frappe.get_doc("Workflow Action", pending[0]).permitted_roles}
+	assert roles == {"Unit HR"}
