@@ -107,10 +107,15 @@ def _now_and_iso(now) -> tuple[datetime.datetime, str]:
 		return at, at.isoformat()
 	if isinstance(now, datetime.datetime):
 		key = (now.__class__, now, now.tzinfo, now.fold)
+		try:
+			hit = _NOW_MEMO.get(key)
+		except TypeError:  # an unhashable tzinfo
+			key = hit = None
 	else:
+		key = hit = None
+	if key is None:
 		at = _coerce_now(now)
 		return at, at.isoformat()
-	hit = _NOW_MEMO.get(key)
 	if hit is None:
 		at = _coerce_now(now)
 		if len(_NOW_MEMO) >= 64:
