@@ -87,34 +87,6 @@ def _tables(ctx: Ctx) -> tuple:
 	return derived(ctx, "eligibility", _compile)
 
 
-def _in_scope(ctx: Ctx, level: str) -> bool:
-	"""Excluded rows remove what they match; if any whitelist rows exist one must match."""
-	_o, excluded, whitelist, _r, _e, _si, _ri = _tables(ctx)
-	if not excluded and not whitelist:
-		return True
-	p = ctx.p
-	series, profession = p.series, p.profession
-	for s, pr, lv in excluded:
-		if (not s or s == series) and (not pr or pr == profession) and (not lv or lv == level):
-			return False
-	if not whitelist:
-		return True
-	for s, pr, lv in whitelist:
-		if (not s or s == series) and (not pr or pr == profession) and (not lv or lv == level):
-			return True
-	return False
-
-
-def _exam_replaced(ctx: Ctx, level: str) -> bool:
-	p = ctx.p
-	if p.profession_exam_replaced:
-		return True
-	for s, pr, lv in _tables(ctx)[3]:
-		if s == p.series and pr == p.profession and (not lv or lv == level):
-			return True
-	return False
-
-
 def exam_requirement(ctx: Ctx, level: str):
 	p = ctx.p
 	for r in _tables(ctx)[4]:
@@ -125,10 +97,6 @@ def exam_requirement(ctx: Ctx, level: str):
 		):
 			return r
 	return None
-
-
-def _exam_issue(ctx: Ctx, level: str) -> Issue | None:
-	return _exam_issue_for(ctx, exam_requirement(ctx, level))
 
 
 _NO_SCORE = tr("no score entered")
@@ -585,11 +553,11 @@ def _profile_scope(ctx: Ctx, tables: tuple) -> tuple:
 def _level_facts(ctx: Ctx, tables: tuple, level: str) -> tuple:
 	exc, white, has_whitelist, rep, reqs = _profile_scope(ctx, tables)
 	p = ctx.p
-	# _in_scope(ctx, level): excluded rows remove what they match; whitelist rows must match
+	# in scope: excluded rows remove what they match; if whitelist rows exist one must match
 	in_scope = not (exc and ("" in exc or level in exc)) and (
 		not has_whitelist or "" in white or level in white
 	)
-	# _exam_replaced(ctx, level)
+	# the profession is one where the national exam replaces evaluation (at this level)
 	exam_replaced = p.profession_exam_replaced or bool(rep and ("" in rep or level in rep))
 	skill = _skill_issues(ctx, level) if p.via_skill_integration else ()
 	exam = None

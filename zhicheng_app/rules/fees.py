@@ -12,13 +12,6 @@ _WINDOWKIND_FEE = WindowKind.FEE
 _ROUTE_PRIVATE = Route.PRIVATE
 
 
-def _fee_window(ctx: Ctx):
-	for w in ctx.n.windows:
-		if w.kind == _WINDOWKIND_FEE:
-			return w
-	return None
-
-
 def _fee_rows(n) -> dict:
 	"""{(level tier, committee): fee row {amount, currency, level_tier, committee, payment_methods,
 	window_start, window_end} or None} for every tier and every committee of the notice's routes

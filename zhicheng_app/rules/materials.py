@@ -194,12 +194,6 @@ def check_materials(ctx: Ctx, required: list[dict]) -> None:
 			ctx.add("FILE-TYPE", (allowed_text, "、".join(bad)), "attachments")
 
 
-def _missing(ctx: Ctx, m: dict):
-	from zhicheng_app.rules.registry import make
-
-	return make("MAT-MISSING", ctx.code, (m["label"],), "attachments", seed_ref=m["seed_ref"] or None)
-
-
 def _prior_title(ctx: Ctx) -> None:
 	t, n = ctx.title, ctx.n
 	if t is None:

@@ -28,7 +28,6 @@ from zhicheng_app.rules.vocabulary import Severity
 
 # vocabulary members as module constants: attribute access on an Enum class is slow
 _BLOCKING, _WARNING, _INFO = Severity.BLOCKING, Severity.WARNING, Severity.INFO
-_SEVERITY_ORDER = {_BLOCKING: 0, _WARNING: 1, _INFO: 2}
 
 
 @dataclass(slots=True)
@@ -127,14 +126,6 @@ def _now_and_iso(now) -> tuple[datetime.datetime, str]:
 def _failed(ctx: Ctx, label: str, e: Exception) -> None:
 	"""Bad input must never surface as a traceback: a failing rule family becomes a finding."""
 	ctx.add("CHECK-FAILED", (f"{label}: {type(e).__name__}",))
-
-
-def _run(ctx: Ctx, label: str, fn, *args):
-	try:
-		return fn(ctx, *args)
-	except Exception as e:
-		_failed(ctx, label, e)
-		return None
 
 
 def _by_severity(findings: list[Finding]) -> list[Finding]:

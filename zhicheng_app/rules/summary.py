@@ -32,15 +32,6 @@ def _compact(s: str) -> str:
 	return "".join(s.split())
 
 
-def _contains(text: str, word: str) -> bool:
-	"""``word`` occurs in ``text``, also when spaces or line breaks were put between its characters."""
-	if word in text:
-		return True
-	if not all(c in text for c in word):  # cheap filter before normalising the whole text
-		return False
-	return word in _compact(text)
-
-
 def _topics(n) -> tuple:
 	"""(keywords, the keywords joined for the message) of the notice."""
 	return tuple(k.keyword for k in n.summary_topics), "、".join(k.keyword for k in n.summary_topics)
@@ -72,7 +63,7 @@ def check_summary(ctx: Ctx) -> None:
 	if n.summary_max_chars and count > n.summary_max_chars:
 		ctx.add("SUM-MAX", (count, n.summary_max_chars, _mode_tr(mode)), "summary")
 	if n.summary_forbid_name_unit:
-		# _contains(text, word) for a word without whitespace is: word in the compacted text
+		# the name or unit also counts when spaces or line breaks were put between its characters
 		name = _compact(p.applicant_name)
 		if len(name) >= 2:
 			if compact is None:
