@@ -54,3 +54,24 @@ def test_precheck_matches_recorded_result(case):
 		findings = [[f["rule_id"], f["severity"], f["field"], f["message"]] for f in result["findings"]]
 		assert findings == case["findings"]
 		assert _digest(result) == case["sha256"]
+
+
+@pytest.mark.parametrize(
+	"case", SAMPLE[::3], ids=[f"{i * 3:02d}-{c['notice']}" for i, c in enumerate(SAMPLE[::3])]
+)
+def test_pair_issues_agree_with_eligible_options(case):
+	"""``pair_issues`` (every issue of one pair) and the precheck (issues built only for the chosen
+	pair) take the same decisions."""
+	from zhicheng_app.rules.context import Ctx
+	from zhicheng_app.rules.eligibility import pair_issues
+	from zhicheng_app.rules.precheck import _coerce_now
+
+	notice = load_seed_notice(case["notice"])
+	profile = ApplicationProfile.from_dict(_profile(case))
+	result = precheck(profile, notice, case["now"])
+	if "BAN-FRAUD" in result.rule_ids():
+		return  # a ban empties the eligible lists
+	eligible = {(o["route"], o["level"]) for o in result.eligible_options}
+	ctx = Ctx(profile, notice, _coerce_now(case["now"]))
+	for row in notice.routes:
+		assert (not pair_issues(ctx, row.route, row.level)) == ((row.route, row.level) in eligible)
