@@ -38,8 +38,21 @@ class Rule:
 	seed_refs: dict
 
 	def seed_ref(self, notice_code: str = "") -> str:
+		"""The reference for ``notice_code``, else the one for any notice (``*``), else (a notice
+		copied under a new code) every seed reference of the rule, 000 to 004, joined with "；"."""
 		refs = self.seed_refs
-		return refs.get(notice_code) or refs.get("*") or ""
+		ref = refs.get(notice_code) or refs.get("*")
+		if ref:
+			return ref
+		parts = []
+		for code in _SEED_ORDER:
+			text = refs.get(code)
+			if text and text not in parts:
+				parts.append(text)
+		return "；".join(parts)
+
+
+_SEED_ORDER = ("000", "001", "002", "003", "004")
 
 
 class Tr:
