@@ -220,13 +220,25 @@ def application_profile(doc) -> dict:
 	}
 
 
+# Parsed notices, one per stored version: parsing and the engine's per-notice tables cost more
+# than a precheck, and the engine needs the same object to reuse its tables.
+_CONFIGS: dict[tuple, NoticeConfig] = {}
+
+
 def notice_config(notice: str) -> NoticeConfig:
-	data = frappe.get_cached_doc("Title Notice", notice).as_dict()
-	# A Currency column cannot hold "not stated": the desk stores it as 0 (see the field's description)
-	for row in data.get("fees") or []:
-		if not row.get("amount"):
-			row["amount"] = None
-	return NoticeConfig.from_dict(data)
+	doc = frappe.get_cached_doc("Title Notice", notice)
+	key = (frappe.local.site, doc.name, str(doc.modified))
+	config = _CONFIGS.get(key)
+	if config is None:
+		data = doc.as_dict()
+		# A Currency column cannot hold "not stated": the desk stores it as 0 (see the field's description)
+		for row in data.get("fees") or []:
+			if not row.get("amount"):
+				row["amount"] = None
+		if len(_CONFIGS) >= 64:
+			_CONFIGS.clear()
+		config = _CONFIGS[key] = NoticeConfig.from_dict(data)
+	return config
 
 
 def run_precheck(doc, now=None) -> PrecheckResult:
