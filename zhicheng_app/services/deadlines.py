@@ -12,6 +12,7 @@ import frappe
 from frappe import _
 
 from zhicheng_app.services import clock
+from zhicheng_app.services.transitions import TERMINAL_STATES
 
 # States before the application reaches the body that must receive it by the application
 # cut-off (the committee's first review, or the 终审部门 for 004) [000 L27; 001 L11; 004 L29]
@@ -72,7 +73,7 @@ def overdue(now: datetime.datetime) -> list[tuple[str, str, str]]:
 
 def close(name: str, state: str, reason: str, now: datetime.datetime):
 	doc = frappe.get_doc("Title Application", name, for_update=True)
-	if doc.workflow_state in ("Abandoned", "Not Accepted", "Failed", "Certified", "Confirmed"):
+	if doc.workflow_state in TERMINAL_STATES:
 		return False
 	previous = doc.workflow_state
 	doc.flags.system_transition = True

@@ -17,7 +17,8 @@ from zhicheng_app.services import clock
 from zhicheng_app.services.precheck import blocking_message, notice_config, run_precheck
 
 APPLICANT_STATES = ("Draft", "Returned")
-TERMINAL_STATES = ("Failed", "Abandoned", "Not Accepted", "Certified", "Confirmed")
+CLOSING_STATES = ("Failed", "Abandoned", "Not Accepted")  # ends without a title
+TERMINAL_STATES = (*CLOSING_STATES, "Certified", "Confirmed")
 RESULT_STATES = {"Passed Publicity": "Passed", "Failed": "Failed"}
 
 
@@ -27,7 +28,7 @@ def on_transition(doc, old: str, new: str):
 	if old in APPLICANT_STATES and new not in APPLICANT_STATES:
 		check_submission(doc, now)
 	if old == "Unit Review" and new != "Draft":
-		check_unit_publicity(doc, notice, now)
+		check_unit_publicity(doc, now)
 	if new == "Committee Review":
 		doc.submission_count = (doc.submission_count or 0) + 1
 		doc.last_submitted_at = clock.wall(now)
@@ -47,7 +48,7 @@ def on_transition(doc, old: str, new: str):
 		doc.evaluation_result = RESULT_STATES.get(new)
 	if new == "Certified":
 		doc.certified_at = clock.wall(now)
-	if new in TERMINAL_STATES and new not in ("Certified", "Confirmed"):
+	if new in CLOSING_STATES:
 		doc.closed_at = clock.wall(now)
 		doc.closed_reason = doc.closed_reason or _("{0} by {1}").format(_(new), frappe.session.user)
 
@@ -60,7 +61,7 @@ def check_submission(doc, now: datetime.datetime):
 		frappe.throw(blocking_message(result), title=_("The precheck found problems"))
 
 
-def check_unit_publicity(doc, notice, now: datetime.datetime):
+def check_unit_publicity(doc, now: datetime.datetime):
 	"""The unit forwards only after a publicity of enough working days has ended without
 	objection [000 L87; 001 L63; 002 L35; 003 L128; 004 L83]."""
 	if not (doc.publicity_start and doc.publicity_end):
