@@ -7,6 +7,7 @@ is refused unless the user holds the state's editing role (or administers titles
 
 import frappe
 from frappe import _
+from frappe.utils import cstr, flt, get_datetime, getdate
 
 from zhicheng_app.roles import TITLE_ADMINISTRATOR
 from zhicheng_app.workflows import WORKFLOW_NAME
@@ -23,7 +24,27 @@ def editing_role(state: str | None) -> str | None:
 	return next((row.allow_edit for row in workflow.states if row.state == state), None)
 
 
+NUMERIC = {"Int", "Float", "Currency", "Percent", "Check"}
+ROW_BOOKKEEPING = {"name", "idx", "owner", "creation", "modified", "modified_by"}
+
+
+def _rows(rows) -> list[dict]:
+	return [{k: v for k, v in row.as_dict().items() if k not in ROW_BOOKKEEPING} for row in rows or []]
+
+
+def _value(df, value):
+	"""A comparable form of a field's value, whatever type the client sent it as."""
+	if df.fieldtype in NUMERIC:
+		return flt(value)
+	if df.fieldtype == "Date":
+		return getdate(value) if value else None
+	if df.fieldtype == "Datetime":
+		return get_datetime(value) if value else None
+	return cstr(value)
+
+
 def changed_fields(doc) -> list[str]:
+	"""Fields whose value differs from the stored document (child tables compared row by row)."""
 	before = doc.get_doc_before_save()
 	if not before:
 		return []
@@ -32,19 +53,10 @@ def changed_fields(doc) -> list[str]:
 		if df.fieldname in IGNORED_FIELDS or df.fieldtype in ("Section Break", "Column Break", "Tab Break"):
 			continue
 		if df.fieldtype == "Table":
-			strip = lambda rows: [  # noqa: E731
-				{
-					k: v
-					for k, v in row.as_dict().items()
-					if k not in ("modified", "creation", "name", "idx", "owner", "modified_by")
-				}
-				for row in rows
-			]
-			if strip(doc.get(df.fieldname) or []) != strip(before.get(df.fieldname) or []):
+			if _rows(doc.get(df.fieldname)) != _rows(before.get(df.fieldname)):
 				changed.append(df.fieldname)
-		elif (doc.get(df.fieldname) or None) != (before.get(df.fieldname) or None):
-			if str(doc.get(df.fieldname) or "") != str(before.get(df.fieldname) or ""):
-				changed.append(df.fieldname)
+		elif _value(df, doc.get(df.fieldname)) != _value(df, before.get(df.fieldname)):
+			changed.append(df.fieldname)
 	return changed
 
 
