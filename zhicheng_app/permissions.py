@@ -2,15 +2,23 @@
 
 Who sees what: unscoped roles see all; applicants their own; unit roles the applications of
 the Employer Units in their User Permissions (and of units those supervise); bureau roles the
-applications whose unit lies in a Region of their User Permissions or below it. The list
-condition and the document check share one scope so they can never disagree.
+applications whose unit lies in a Region of their User Permissions or below it; the public
+employment service only the private-enterprise route's [001 L35; 003 L25]. The list condition
+and the document check share one scope so they can never disagree.
 """
 
 from dataclasses import dataclass, field
 
 import frappe
 
-from zhicheng_app.roles import APPLICANT, REGION_SCOPED_ROLES, UNIT_SCOPED_ROLES, UNSCOPED_ROLES
+from zhicheng_app.roles import (
+	APPLICANT,
+	EMPLOYMENT_SERVICE,
+	REGION_SCOPED_ROLES,
+	UNIT_SCOPED_ROLES,
+	UNSCOPED_ROLES,
+)
+from zhicheng_app.rules.vocabulary import Route
 
 
 @dataclass
@@ -19,6 +27,7 @@ class Scope:
 	user: str | None = None  # applicant's own
 	units: set[str] = field(default_factory=set)
 	regions: set[str] = field(default_factory=set)
+	region_route: str | None = None  # the one route region scope covers, if limited
 
 	def allows(self, doc, ptype: str | None = None) -> bool:
 		if self.unscoped:
@@ -31,7 +40,11 @@ class Scope:
 			doc.get("employer_unit") in self.units or doc.get("supervising_unit") in self.units
 		):
 			return True
-		return bool(self.regions) and doc.get("region") in self.regions
+		return (
+			bool(self.regions)
+			and doc.get("region") in self.regions
+			and (self.region_route is None or doc.get("route") == self.region_route)
+		)
 
 	def condition(self, table: str = "`tabTitle Application`") -> str:
 		if self.unscoped:
@@ -45,7 +58,10 @@ class Scope:
 			parts.append(f"{table}.supervising_unit in ({units})")
 		if self.regions:
 			regions = ", ".join(frappe.db.escape(r) for r in sorted(self.regions))
-			parts.append(f"{table}.region in ({regions})")
+			region = f"{table}.region in ({regions})"
+			if self.region_route:
+				region = f"({region} and {table}.route = {frappe.db.escape(self.region_route)})"
+			parts.append(region)
 		return "(" + " or ".join(parts) + ")" if parts else "1=0"
 
 
@@ -78,6 +94,8 @@ def get_scope(user: str | None = None) -> Scope:
 			scope.units = set(_permitted(user, "Employer Unit"))
 		if roles & REGION_SCOPED_ROLES:
 			scope.regions = _with_descendants(_permitted(user, "Region"))
+			if not (roles & REGION_SCOPED_ROLES) - {EMPLOYMENT_SERVICE}:
+				scope.region_route = Route.PRIVATE.value
 	return scope
 
 

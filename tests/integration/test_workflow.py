@@ -333,3 +333,17 @@ def test_the_next_actor_gets_a_workflow_action(actors):
 	assert pending
 	roles = {r.role for r in frappe.get_doc("Workflow Action", pending[0]).permitted_roles}
 	assert roles == {"Unit HR"}
+
+
+def test_the_employment_service_sees_only_private_enterprise_applications(actors):
+	notice = chain_notice("001")
+	private = make_chain_application(actors, notice, "private", "Private Enterprise Special", "Intermediate")
+	directed = make_chain_application(actors, notice, "private", "Directed Evaluation", "Intermediate")
+	frappe.set_user(actors["pes"])
+	try:
+		visible = set(frappe.get_list("Title Application", pluck="name"))
+		assert private.name in visible and directed.name not in visible
+		assert frappe.has_permission("Title Application", "read", private.name)
+		assert not frappe.has_permission("Title Application", "read", directed.name)
+	finally:
+		frappe.set_user("Administrator")
