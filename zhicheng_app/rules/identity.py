@@ -149,13 +149,17 @@ _USCC_TO_BASE34 = str.maketrans(
 )
 
 
+# the same mapping as a bytes table (bytes.translate is cheaper than str.translate with a dict)
+_USCC_TO_BASE34_BYTES = bytes(ord(_USCC_TO_BASE34.get(b, "!")) for b in range(256))
+
+
 def _uscc_valid(code: str) -> bool:
 	"""The checks of ``uscc.validate`` for an 18-character ASCII code that stdnum's ``compact()``
 	leaves unchanged (digits and capital letters); False means: let stdnum decide and name the error."""
 	if not (code.isascii() and code.isalnum() and code[:8].isdigit()):
 		return False
 	try:
-		total = int(code[16::-1].translate(_USCC_TO_BASE34), 34)
+		total = int(code[16::-1].encode().translate(_USCC_TO_BASE34_BYTES), 34)
 	except ValueError:
 		return False
 	last = code[17]
