@@ -116,36 +116,7 @@ def _allowed_types(n) -> tuple:
 def check_materials(ctx: Ctx, required: list[dict]) -> None:
 	p, n = ctx.p, ctx.n
 	attachments = p.attachments
-	blind = n.blind_review
-	if n.allowed_file_types:
-		allowed, allowed_text = derived(ctx, "allowed_file_types", _allowed_types)
-	else:
-		allowed = None
-	# one pass over the uploads: codes present, images without a masking decision, bad file types
-	present = set()
-	undecided = []
-	any_undecided = False
-	bad = []
-	for a in attachments:
-		masked_none = a.masked is None
-		if a.present:
-			present.add(a.code)
-			if masked_none:
-				undecided.append(a.caption or a.file_name or a.code)
-				any_undecided = True
-			if allowed is not None:
-				name = a.file_name
-				if name:
-					# os.path.splitext(name)[1], inlined for the common case
-					dot = name.rfind(".")
-					if dot > 0 and name[dot - 1] != "." and name.rfind("/") < dot - 1:
-						ext = name[dot:]
-					else:
-						ext = os.path.splitext(name)[1]
-					if ext.lower() not in allowed:
-						bad.append(name)
-		elif masked_none:
-			any_undecided = True
+	present = {a.code for a in attachments if a.present}
 	if not (_SELF_SUFFICIENT and present.issuperset(map(_ITEM_CODE, required))):
 		missing_ref = None
 		for m in required:
@@ -176,8 +147,15 @@ def check_materials(ctx: Ctx, required: list[dict]) -> None:
 		_prior_title(ctx)
 	if n.putonghua_public_institution_required:
 		_putonghua(ctx)
-	if blind and any_undecided and undecided:  # the uploads without a masking decision
-		ctx.add("MASK-DECISION", ("、".join(undecided),), "attachments")
+	if n.blind_review:
+		for a in attachments:
+			if a.masked is None:  # at least one without a masking decision: list those uploaded
+				undecided = [
+					a.caption or a.file_name or a.code for a in attachments if a.present and a.masked is None
+				]
+				if undecided:
+					ctx.add("MASK-DECISION", ("、".join(undecided),), "attachments")
+				break
 	if n.mask_check_file_names:
 		u = p.unit
 		words = [w for w in (p.applicant_name.strip(), u.unit_name.strip(), *u.aliases) if len(w) >= 2]
@@ -197,8 +175,23 @@ def check_materials(ctx: Ctx, required: list[dict]) -> None:
 					if w in text:
 						ctx.add("MASK-FILE-NAME", (a.caption or a.code,), f"attachments[{i}]")
 						break
-	if bad:
-		ctx.add("FILE-TYPE", (allowed_text, "、".join(bad)), "attachments")
+	if n.allowed_file_types:
+		allowed, allowed_text = derived(ctx, "allowed_file_types", _allowed_types)
+		bad = []
+		for a in attachments:
+			if a.present:
+				name = a.file_name
+				if name:
+					# os.path.splitext(name)[1], inlined for the common case
+					dot = name.rfind(".")
+					if dot > 0 and name[dot - 1] != "." and name.rfind("/") < dot - 1:
+						ext = name[dot:]
+					else:
+						ext = os.path.splitext(name)[1]
+					if ext.lower() not in allowed:
+						bad.append(name)
+		if bad:
+			ctx.add("FILE-TYPE", (allowed_text, "、".join(bad)), "attachments")
 
 
 def _prior_title(ctx: Ctx) -> None:
