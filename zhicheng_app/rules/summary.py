@@ -49,6 +49,14 @@ def check_summary(ctx: Ctx) -> None:
 	compact = None  # the text without whitespace, built once
 	if mode == HAN_ONLY:
 		count = count_chars(text, mode)
+	elif text.isprintable():
+		# no whitespace but ASCII spaces: every other whitespace character is unprintable
+		spaces = text.count(" ")
+		count = len(text) - spaces
+		if not spaces:
+			compact = text
+		elif n.summary_forbid_name_unit:
+			compact = text.replace(" ", "")
 	else:
 		pieces = text.split()  # count_chars(text): every character but whitespace
 		if len(pieces) == 1:
