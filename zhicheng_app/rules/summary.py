@@ -49,14 +49,6 @@ def check_summary(ctx: Ctx) -> None:
 	compact = None  # the text without whitespace, built once
 	if mode == HAN_ONLY:
 		count = count_chars(text, mode)
-	elif text.isprintable():
-		# no whitespace but ASCII spaces: every other whitespace character is unprintable
-		spaces = text.count(" ")
-		count = len(text) - spaces
-		if not spaces:
-			compact = text
-		elif n.summary_forbid_name_unit:
-			compact = text.replace(" ", "")
 	else:
 		pieces = text.split()  # count_chars(text): every character but whitespace
 		if len(pieces) == 1:
@@ -79,12 +71,26 @@ def check_summary(ctx: Ctx) -> None:
 			if name in compact:
 				ctx.add("SUM-NAME", field="summary")
 		unit = p.unit
+		names = []
 		for unit_name in (unit.unit_name, *unit.aliases):
 			u = _compact(unit_name or "")
 			if len(u) >= 2:
-				if compact is None:
-					compact = "".join(text.split())
-				if u in compact:
+				names.append((unit_name, u))
+		if names:
+			if compact is None:
+				compact = "".join(text.split())
+			absent = set()
+			if len(names) > 1:
+				# an alias inside the unit name (天山建筑设计 in 阿克苏天山建筑设计有限公司) is looked for
+				# first: when it is absent, so is the unit name, and the long text is scanned once
+				first = names[0][1]
+				for _name, a in names[1:]:
+					if a != first and a in first and a not in compact:
+						absent.add(a)
+						absent.add(first)
+						break
+			for unit_name, u in names:
+				if u not in absent and u in compact:
 					ctx.add("SUM-UNIT", (unit_name.strip(),), "summary")
 					break
 	if n.summary_topics:
