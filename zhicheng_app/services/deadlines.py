@@ -76,7 +76,6 @@ def close(name: str, state: str, reason: str, now: datetime.datetime):
 	if doc.workflow_state in TERMINAL_STATES:
 		return False
 	previous = doc.workflow_state
-	doc.flags.system_transition = True
 	doc.db_set({"workflow_state": state, "closed_reason": reason, "closed_at": clock.wall(now)}, notify=True)
 	doc.add_comment("Workflow", _("{0} → {1} by the deadline job: {2}").format(_(previous), _(state), reason))
 	notify_applicant(doc, _("Your application {0} was closed: {1}").format(doc.name, reason))

@@ -152,7 +152,7 @@ class TitleApplication(Document):
 	def on_state_change(self):
 		"""Guards and records of a workflow transition; editability of the current state."""
 		before = self.get_doc_before_save()
-		if not before or self.flags.system_transition:
+		if not before:
 			return
 		if self.workflow_state != before.workflow_state:
 			on_transition(self, before.workflow_state, self.workflow_state)
