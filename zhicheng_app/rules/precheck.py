@@ -123,9 +123,14 @@ def _now_and_iso(now) -> tuple[datetime.datetime, str]:
 	return hit
 
 
-def _failed(ctx: Ctx, label: str, e: Exception) -> None:
-	"""Bad input must never surface as a traceback: a failing rule family becomes a finding."""
-	ctx.add("CHECK-FAILED", (f"{label}: {type(e).__name__}",))
+def _run(ctx: Ctx, label: str, check, *args, default=None):
+	"""Run one rule family. Bad input must never surface as a traceback: a failing family
+	becomes a CHECK-FAILED finding and yields ``default``."""
+	try:
+		return check(ctx, *args)
+	except Exception as e:
+		ctx.add("CHECK-FAILED", (f"{label}: {type(e).__name__}",))
+		return default
 
 
 def _by_severity(findings: list[Finding]) -> list[Finding]:
@@ -161,86 +166,25 @@ def precheck(profile, notice, now=None) -> PrecheckResult:
 		)
 
 	# each rule family runs on its own: an internal failure becomes a CHECK-FAILED finding
-	try:
-		personal.check_input(ctx)
-	except Exception as e:
-		_failed(ctx, "input", e)
-	try:
-		personal.check_identity(ctx)
-	except Exception as e:
-		_failed(ctx, "identity", e)
-	try:
-		banned = personal.check_sanctions(ctx)
-	except Exception as e:
-		_failed(ctx, "sanctions", e)
-		banned = False
-	try:
-		personal.check_exclusivity(ctx)
-	except Exception as e:
-		_failed(ctx, "exclusivity", e)
-	try:
-		windows.check_windows(ctx)
-	except Exception as e:
-		_failed(ctx, "windows", e)
-	routes, levels, options = [], [], []
-	try:
-		elig = eligibility.check_eligibility(ctx)
-	except Exception as e:
-		_failed(ctx, "eligibility", e)
-		elig = None
-	if elig and not banned:
-		routes, levels, options = elig
-	try:
-		continuing_education.check_assessments(ctx)
-	except Exception as e:
-		_failed(ctx, "assessments", e)
-	try:
-		continuing_education.check_ce(ctx)
-	except Exception as e:
-		_failed(ctx, "continuing education", e)
-	try:
-		required = materials.required_materials(ctx) or []
-	except Exception as e:
-		_failed(ctx, "materials", e)
-		required = []
-	try:
-		materials.check_materials(ctx, required)
-	except Exception as e:
-		_failed(ctx, "materials", e)
-	try:
-		summary.check_summary(ctx)
-	except Exception as e:
-		_failed(ctx, "summary", e)
-	try:
-		publicity.check_publicity(ctx)
-	except Exception as e:
-		_failed(ctx, "publicity", e)
-	try:
-		fee = fees.fee(ctx)
-	except Exception as e:
-		_failed(ctx, "fee", e)
-		fee = None
-	try:
-		fees.check_fee(ctx, fee)
-	except Exception as e:
-		_failed(ctx, "fee", e)
-	defense = {}
-	try:
-		d = fees.defense(ctx)
-	except Exception as e:
-		_failed(ctx, "defense", e)
-		d = None
-	if d:
-		defense = d
-		try:
-			fees.check_defense(ctx, d)
-		except Exception as e:
-			_failed(ctx, "defense", e)
-	try:
-		deadlines = windows.deadlines(ctx) or []
-	except Exception as e:
-		_failed(ctx, "deadlines", e)
-		deadlines = []
+	_run(ctx, "input", personal.check_input)
+	_run(ctx, "identity", personal.check_identity)
+	banned = _run(ctx, "sanctions", personal.check_sanctions, default=False)
+	_run(ctx, "exclusivity", personal.check_exclusivity)
+	_run(ctx, "windows", windows.check_windows)
+	elig = _run(ctx, "eligibility", eligibility.check_eligibility)
+	routes, levels, options = elig if elig and not banned else ([], [], [])
+	_run(ctx, "assessments", continuing_education.check_assessments)
+	_run(ctx, "continuing education", continuing_education.check_ce)
+	required = _run(ctx, "materials", materials.required_materials) or []
+	_run(ctx, "materials", materials.check_materials, required)
+	_run(ctx, "summary", summary.check_summary)
+	_run(ctx, "publicity", publicity.check_publicity)
+	fee = _run(ctx, "fee", fees.fee)
+	_run(ctx, "fee", fees.check_fee, fee)
+	defense = _run(ctx, "defense", fees.defense) or {}
+	if defense:
+		_run(ctx, "defense", fees.check_defense, defense)
+	deadlines = _run(ctx, "deadlines", windows.deadlines) or []
 	# PrecheckResult(...) without the cost of a class call
 	result = _new(PrecheckResult)
 	result.findings = _by_severity(findings) if len(findings) > 1 else findings
