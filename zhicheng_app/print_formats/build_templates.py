@@ -627,14 +627,7 @@ def build_exemption_form():
 		doc,
 		w,
 		[
-			[
-				("姓名", 1, h),
-				("{{ name }}", 1),
-				("性别", 1),
-				("{{ gender }}", 1),
-				("出生年月", 1),
-				("{{ birth_ym|cn_year_month }}", 1),
-			],
+			_name_row(h),
 			[
 				("身份证号", 1, h),
 				("{{ id_number }}", 1),
@@ -710,6 +703,32 @@ def build_appraisal_form():
 	return doc
 
 
+def _name_row(h: dict) -> list:
+	return [
+		("姓名", 1, h),
+		("{{ name }}", 1),
+		("性别", 1),
+		("{{ gender }}", 1),
+		("出生年月", 1),
+		("{{ birth_ym|cn_year_month }}", 1),
+	]
+
+
+def _person_rows(h: dict) -> list[list]:
+	"""The applicant's name and identity rows shared by the 评审表 and the 呈报表."""
+	return [
+		_name_row(h),
+		[
+			("身份证号", 1, h),
+			("{{ id_number }}", 1),
+			("族别", 1),
+			("{{ ethnicity }}", 1),
+			("政治面貌", 1),
+			("{{ political_status }}", 1),
+		],
+	]
+
+
 def _review_form_copy(doc, copy_no: str):
 	codes_strip(doc)
 	title(doc, "专业技术职务任职资格评审表", size=18, space_after=0)
@@ -726,22 +745,7 @@ def _review_form_copy(doc, copy_no: str):
 		doc,
 		[2.6, 4.4, 2.0, 2.6, 2.2, 2.4],
 		[
-			[
-				("姓名", 1, h),
-				("{{ name }}", 1),
-				("性别", 1),
-				("{{ gender }}", 1),
-				("出生年月", 1),
-				("{{ birth_ym|cn_year_month }}", 1),
-			],
-			[
-				("身份证号", 1, h),
-				("{{ id_number }}", 1),
-				("族别", 1),
-				("{{ ethnicity }}", 1),
-				("政治面貌", 1),
-				("{{ political_status }}", 1),
-			],
+			*_person_rows(h),
 			[("工作单位", 1, h), ("{{ unit_name }}", 5, {"left": True})],
 			[("学历学位", 1, h), ("{{ education }}", 1), ("毕业院校及专业", 1), ("{{ graduation_text }}", 3)],
 			[
@@ -849,22 +853,7 @@ def _report_form_copy(doc, heading: str, variant: str, copy_no: str):
 	)
 	h = {"height": 0.9}
 	rows = [
-		[
-			("姓名", 1, h),
-			("{{ name }}", 1),
-			("性别", 1),
-			("{{ gender }}", 1),
-			("出生年月", 1),
-			("{{ birth_ym|cn_year_month }}", 1),
-		],
-		[
-			("身份证号", 1, h),
-			("{{ id_number }}", 1),
-			("族别", 1),
-			("{{ ethnicity }}", 1),
-			("政治面貌", 1),
-			("{{ political_status }}", 1),
-		],
+		*_person_rows(h),
 		[
 			("工作单位", 1, h),
 			("{{ unit_name }}", 3, {"left": True}),
