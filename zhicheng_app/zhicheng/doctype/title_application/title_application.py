@@ -9,6 +9,7 @@ from zhicheng_app.roles import APPLICANT
 from zhicheng_app.rules.identity import check_resident_id
 from zhicheng_app.rules.summary import count_chars
 from zhicheng_app.services.editability import check_editable
+from zhicheng_app.services.precheck import notice_config
 from zhicheng_app.services.transitions import on_transition
 
 
@@ -145,9 +146,9 @@ class TitleApplication(Document):
 		self.gender = result.gender
 
 	def _summary_count_mode(self) -> str:
-		if not self.notice:
+		if not self.notice:  # links are validated before validate runs
 			return "Non-whitespace"
-		return frappe.db.get_value("Title Notice", self.notice, "summary_count_mode") or "Non-whitespace"
+		return notice_config(self.notice).summary_count_mode or "Non-whitespace"
 
 	def on_state_change(self):
 		"""Guards and records of a workflow transition; editability of the current state."""
