@@ -8,9 +8,10 @@ offered pair to derive the eligible routes and levels, and report only the chose
 from __future__ import annotations
 
 import datetime
+from types import MappingProxyType
 
-from zhicheng_app.rules.context import COMPETENT_OR_BETTER, Ctx, derived, full_years, years_tr
-from zhicheng_app.rules.registry import Join, tr
+from zhicheng_app.rules.context import COMPETENT_OR_BETTER, Ctx, full_years, notice_table, years_tr
+from zhicheng_app.rules.registry import Join, Tr, tr
 from zhicheng_app.rules.vocabulary import (
 	EDUCATION_RANK,
 	LEVEL_RANK,
@@ -57,6 +58,7 @@ _RANK_LEVEL = {v: k for k, v in LEVEL_RANK.items()}
 # ----------------------------------------------------------------------------- shared checks
 
 
+@notice_table("eligibility")
 def _compile(n) -> tuple:
 	"""Per-notice tables: offered rows by (route, level), scope rows, exam rows, and indexes of the
 	scope rows by series (""= any series) and of the exam-replaced levels by (series, profession)."""
@@ -84,7 +86,7 @@ def _compile(n) -> tuple:
 
 
 def _tables(ctx: Ctx) -> tuple:
-	return derived(ctx, "eligibility", _compile)
+	return ctx.facts.eligibility
 
 
 def exam_requirement(ctx: Ctx, level: str):
@@ -133,6 +135,18 @@ def _assessments_ok(ctx: Ctx, years) -> list[int]:
 	return [y for y in years if amap.get(y) not in COMPETENT_OR_BETTER]
 
 
+def _skill_options(rows, rank: int) -> Join | Tr:
+	"""The skill levels (and years held) that lead to a title at level rank ``rank`` or above."""
+	options = [
+		tr("{0} held for at least {1} year(s)", tr(row.skill_level), row.min_years)
+		if row.min_years
+		else tr(row.skill_level)
+		for row in rows
+		if LEVEL_RANK.get(row.target_level, 0) >= rank
+	]
+	return Join("；", options) if options else tr("none")
+
+
 def _skill_issues(ctx: Ctx, level: str) -> list[Issue]:
 	n, p = ctx.n, ctx.p
 	rows = n.skill_integration
@@ -148,14 +162,8 @@ def _skill_issues(ctx: Ctx, level: str) -> list[Issue]:
 			if s.skill_level == row.skill_level and full_years(s.obtained_date, ctx.cutoff) >= row.min_years:
 				ok = True
 	if not ok:
-		options = [
-			tr("{0} held for at least {1} year(s)", tr(row.skill_level), row.min_years)
-			if row.min_years
-			else tr(row.skill_level)
-			for row in rows
-			if LEVEL_RANK.get(row.target_level, 0) >= rank
-		]
-		out.append(("SKILL-LEVEL", (level, Join("；", options) if options else tr("none")), "skills"))
+		# the message arguments are built only if this level's issues are reported
+		out.append(("SKILL-LEVEL", lambda: (level, _skill_options(rows, rank)), "skills"))
 	k = n.skill_integration_assessment_years
 	if k > 0:
 		bad = ctx.memo.get("skill_assess")
@@ -168,7 +176,8 @@ def _skill_issues(ctx: Ctx, level: str) -> list[Issue]:
 				bad = ()
 			ctx.memo["skill_assess"] = bad
 		if bad:
-			out.append(("SKILL-ASSESS", ("、".join(map(str, bad[0])),), "assessments"))
+			years = bad[0]
+			out.append(("SKILL-ASSESS", lambda: ("、".join(map(str, years)),), "assessments"))
 	return out
 
 
@@ -198,15 +207,12 @@ def _private(ctx: Ctx, level: str) -> list[Issue]:
 		if out_of_xj:
 			if n.private_allow_out_of_xinjiang:
 				ok = True
-				if full_years(u.posted_since, ctx.cutoff) < n.private_min_posting_years:
+				need, since, cutoff = n.private_min_posting_years, u.posted_since, ctx.cutoff
+				if full_years(since, cutoff) < need:
 					out.append(
 						(
 							"PRIV-POSTING",
-							(
-								n.private_min_posting_years,
-								ctx.cutoff.isoformat(),
-								years_tr(u.posted_since, ctx.cutoff),
-							),
+							lambda: (need, cutoff.isoformat(), years_tr(since, cutoff)),
 							"unit.posted_since",
 						)
 					)
@@ -219,15 +225,19 @@ def _private(ctx: Ctx, level: str) -> list[Issue]:
 	):
 		ok = True
 	if not ok:
-		extra = []
-		if n.private_allow_personnel_agency:
-			extra.append(tr(", freelancers whose files are held by a personnel agency there"))
-		if n.private_allow_out_of_xinjiang:
-			extra.append(tr(", or staff posted there by private enterprises from outside Xinjiang"))
-		out.append(("PRIV-SCOPE", (region or tr("this region"), Join("", extra)), "unit.ownership"))
+		out.append(("PRIV-SCOPE", lambda: _private_scope_args(n), "unit.ownership"))
 	if n.private_exclude_retirees and p.employment_status == "Retired":
 		out.append(("PRIV-RETIRED", (), "employment_status"))
 	return out
+
+
+def _private_scope_args(n) -> tuple:
+	extra = []
+	if n.private_allow_personnel_agency:
+		extra.append(tr(", freelancers whose files are held by a personnel agency there"))
+	if n.private_allow_out_of_xinjiang:
+		extra.append(tr(", or staff posted there by private enterprises from outside Xinjiang"))
+	return (n.private_licence_region or tr("this region"), Join("", extra))
 
 
 def _region(ctx: Ctx, level: str) -> list[Issue]:
@@ -357,16 +367,17 @@ def _initial_junior_common(ctx: Ctx) -> tuple:
 		head.append(("INIT-EDUCATION", (), "education"))
 	else:
 		start = _professional_start(ctx)
-		yrs = full_years(start, ctx.cutoff)
-		if start is None or start > ctx.cutoff or yrs < best.min_years:
+		cutoff = ctx.cutoff
+		if start is None or start > cutoff or full_years(start, cutoff) < best.min_years:
+			rule = best
 			head.append(
 				(
 					"INIT-YEARS",
-					(
-						tr(best.education),
-						best.min_years,
-						ctx.cutoff.isoformat(),
-						years_tr(start, ctx.cutoff),
+					lambda: (
+						tr(rule.education),
+						rule.min_years,
+						cutoff.isoformat(),
+						years_tr(start, cutoff),
 					),
 					"professional_start_date",
 				)
@@ -389,12 +400,12 @@ def _township(ctx: Ctx, level: str) -> list[Issue]:
 	if not any(EDUCATION_RANK.get(e.education, 0) >= need for e in p.education):
 		out.append(("TOWN-EDUCATION", (), "education"))
 	start = _professional_start(ctx)
-	yrs = full_years(start, ctx.cutoff)
-	if yrs < n.township_min_years:
+	cutoff, need = ctx.cutoff, n.township_min_years
+	if full_years(start, cutoff) < need:
 		out.append(
 			(
 				"TOWN-YEARS",
-				(n.township_min_years, ctx.cutoff.isoformat(), years_tr(start, ctx.cutoff)),
+				lambda: (need, cutoff.isoformat(), years_tr(start, cutoff)),
 				"professional_start_date",
 			)
 		)
@@ -468,26 +479,28 @@ def _fanghuiju_common(ctx: Ctx) -> tuple:
 	after = t.obtained_date if t is not None else None
 	start, end = longest_service(ctx, after)
 	# service must reach the full number of years: end >= start + N years - 1 day (month granularity)
-	if start is None or full_years(start, end + datetime.timedelta(days=1)) < n.fanghuiju_years:
+	need = n.fanghuiju_years
+	if start is None or full_years(start, end + _ONE_DAY) < need:
 		out.append(
 			(
 				"FHJ-SERVICE",
-				(
-					n.fanghuiju_years,
-					years_tr(start, end + datetime.timedelta(days=1)) if start else tr("none"),
-				),
+				lambda: (need, years_tr(start, end + _ONE_DAY) if start else tr("none")),
 				"service",
 			)
 		)
 	last = ctx.cutoff.year - 1
-	years = range(last - n.fanghuiju_years + 1, last + 1)
+	years = range(last - need + 1, last + 1)
 	amap = ctx.assessment_map()
-	if any(amap.get(y) != _ASSESSMENT_EXCELLENT for y in years):
-		out.append(("FHJ-EXCELLENT", ("、".join(map(str, years)),), "assessments"))
+	for y in years:
+		if amap.get(y) != _ASSESSMENT_EXCELLENT:
+			out.append(("FHJ-EXCELLENT", lambda: ("、".join(map(str, years)),), "assessments"))
+			break
 	if not _unit_in_region(ctx):
 		out.append(("CONF-UNIT", (n.region,), "unit.prefecture"))
 	return cur_rank, next_level, out
 
+
+_ONE_DAY = datetime.timedelta(days=1)
 
 _ROUTE_CHECKS = {
 	_ROUTE_DIRECTED: _directed,
@@ -514,57 +527,84 @@ def _level_issues(ctx: Ctx, level: str) -> tuple:
 	key = ("level", level)
 	hit = ctx.memo.get(key)
 	if hit is None:
-		hit = ctx.memo[key] = _level_facts(ctx, _tables(ctx), level)
+		hit = ctx.memo[key] = _level_facts(ctx, level)
 	return hit
 
 
 _EMPTY = frozenset()
 
 
-def _profile_scope(ctx: Ctx, tables: tuple) -> tuple:
-	"""The notice's scope, exam-replaced and exam rows that match the applicant's series and
-	profession, as (excluded levels, whitelisted levels, whitelist exists, exam-replaced levels,
-	exam requirement rows); "" stands for every level."""
-	hit = ctx.memo.get("scope")
-	if hit is None:
-		_o, _e, whitelist, _r, exam_reqs, scope_index, replaced_index = tables
-		p = ctx.p
-		series, profession = p.series, p.profession
-		exc = set()
-		white = set()
-		if scope_index:
-			for rows in (scope_index.get(series, ()), scope_index.get("", ()) if series else ()):
-				for pr, lv, excluded in rows:
-					if not pr or pr == profession:
-						(exc if excluded else white).add(lv)
-		rep = replaced_index.get((series, profession), _EMPTY) if replaced_index else _EMPTY
-		if exam_reqs:
-			reqs = tuple(
-				r
-				for r in exam_reqs
-				if (not r.series or r.series == series) and (not r.profession or r.profession == profession)
-			)
-		else:
-			reqs = ()
-		hit = ctx.memo["scope"] = (exc, white, bool(whitelist), rep, reqs)
-	return hit
+def _scope_for(tables: tuple, series: str, profession: str) -> tuple:
+	"""The notice's scope, exam-replaced and exam rows that match ``series`` and ``profession``,
+	as (excluded levels, whitelisted levels, whitelist exists, exam-replaced levels, exam
+	requirement rows); "" stands for every level."""
+	_o, _e, whitelist, _r, exam_reqs, scope_index, replaced_index = tables
+	exc = set()
+	white = set()
+	if scope_index:
+		for rows in (scope_index.get(series, ()), scope_index.get("", ()) if series else ()):
+			for pr, lv, excluded in rows:
+				if not pr or pr == profession:
+					(exc if excluded else white).add(lv)
+	rep = replaced_index.get((series, profession), _EMPTY) if replaced_index else _EMPTY
+	if exam_reqs:
+		reqs = tuple(
+			r
+			for r in exam_reqs
+			if (not r.series or r.series == series) and (not r.profession or r.profession == profession)
+		)
+	else:
+		reqs = ()
+	return exc, white, bool(whitelist), rep, reqs
 
 
-def _level_facts(ctx: Ctx, tables: tuple, level: str) -> tuple:
-	exc, white, has_whitelist, rep, reqs = _profile_scope(ctx, tables)
-	p = ctx.p
+def _level_scope(scope: tuple, level: str) -> tuple:
+	"""(in scope, exam-replaced by the notice's list, exam requirement row or None) at ``level``."""
+	exc, white, has_whitelist, rep, reqs = scope
 	# in scope: excluded rows remove what they match; if whitelist rows exist one must match
 	in_scope = not (exc and ("" in exc or level in exc)) and (
 		not has_whitelist or "" in white or level in white
 	)
 	# the profession is one where the national exam replaces evaluation (at this level)
-	exam_replaced = p.profession_exam_replaced or bool(rep and ("" in rep or level in rep))
-	skill = _skill_issues(ctx, level) if p.via_skill_integration else ()
-	exam = None
+	replaced = bool(rep and ("" in rep or level in rep))
+	req = None
 	for r in reqs:  # exam_requirement(ctx, level)
 		if not r.level or r.level == level:
-			exam = _exam_issue_for(ctx, r)
+			req = r
 			break
+	return in_scope, replaced, req
+
+
+@notice_table("level_plans")
+def _no_level_plans(n) -> dict:
+	return {}
+
+
+def _level_plan(ctx: Ctx) -> dict:
+	"""level -> ``_level_scope`` for every level the notice offers, for the applicant's series and
+	profession: a table of the notice, kept per (series, profession)."""
+	p = ctx.p
+	key = (p.series, p.profession)
+	plans = ctx.facts.level_plans
+	plan = plans.get(key)
+	if plan is None:
+		scope = _scope_for(ctx.facts.eligibility, p.series, p.profession)
+		levels = dict.fromkeys(r.level for r in ctx.n.routes)
+		if len(plans) >= 4096:
+			plans.clear()
+		plan = plans[key] = {level: _level_scope(scope, level) for level in levels}
+	return plan
+
+
+def _level_facts(ctx: Ctx, level: str) -> tuple:
+	p = ctx.p
+	hit = _level_plan(ctx).get(level)
+	if hit is None:  # a level the notice does not offer
+		hit = _level_scope(_scope_for(ctx.facts.eligibility, p.series, p.profession), level)
+	in_scope, replaced, req = hit
+	exam_replaced = p.profession_exam_replaced or replaced
+	skill = _skill_issues(ctx, level) if p.via_skill_integration else ()
+	exam = _exam_issue_for(ctx, req) if req is not None else None
 	return in_scope, exam_replaced, skill, exam
 
 
@@ -599,22 +639,37 @@ def pair_issues(ctx: Ctx, route: str, level: str) -> list[Issue]:
 _VOCABULARY_VALUES = frozenset(str(m) for e in (Route, *_LEVEL_ENUMS) for m in e)
 
 
-def _translate_args(args: tuple) -> tuple:
-	"""Route and level values are translated (when shown) only for the findings actually reported."""
+def _translate_args(args) -> tuple:
+	"""Route and level values are translated (when shown) only for the findings actually reported.
+	``args`` may be a function that builds them (see ``Finding``)."""
+	if args.__class__ is not tuple:
+		args = args()
 	return tuple(tr(a) if isinstance(a, str) and a in _VOCABULARY_VALUES else a for a in args)
 
 
+def _report_args(args):
+	"""The arguments of a reported issue, translated when its message is first read."""
+	if not args:
+		return ()
+	return lambda: _translate_args(args)
+
+
+@notice_table("route_rows")
 def _route_rows(n) -> tuple:
-	"""(route, level, notice row, route check, check independent of the level, option) per offered
-	row; the option {route, level, committee, module} is copied into each result."""
+	"""(route, level, the row excludes exam-replaced professions, route check, check independent
+	of the level, option) per offered row; the option {route, level, committee, module} is a
+	read-only mapping shared by the results."""
 	return tuple(
 		(
 			r.route,
 			r.level,
-			r,
+			bool(r.excludes_exam_replaced),
 			_ROUTE_CHECKS.get(r.route),
 			r.route in _LEVEL_INDEPENDENT,
-			{"route": r.route, "level": r.level, "committee": r.committee, "module": r.module},
+			# shared by every result: read-only
+			MappingProxyType(
+				{"route": r.route, "level": r.level, "committee": r.committee, "module": r.module}
+			),
 		)
 		for r in n.routes
 	)
@@ -623,81 +678,43 @@ def _route_rows(n) -> tuple:
 def check_eligibility(ctx: Ctx) -> tuple[list[str], list[str], list[dict]]:
 	"""Report the chosen pair's issues; return (eligible routes, eligible levels, eligible options).
 
-	Every offered pair is tested (as ``pair_issues`` does) but the list of issues is only built for
-	the pair the applicant chose; for the others it is enough to know whether there is one."""
+	Every offered pair is tested (as ``pair_issues`` does), but whether a pair has an issue is
+	enough for all but the chosen one: the level-wide facts are computed once per level, a route's
+	check once per route when it does not depend on the level."""
 	p = ctx.p
-	chosen_route, chosen_level = p.route, p.target_level
-	tables = _tables(ctx)
-	exc, white, has_whitelist, rep, reqs = _profile_scope(ctx, tables)
-	via_skill = p.via_skill_integration
-	exam_replaced_any = p.profession_exam_replaced or bool(rep)
 	memo = ctx.memo
-	by_level = {}  # level -> (in scope, exam-replaced, skill issues, exam issue, no level issue)
-	by_route = {}  # level-independent route -> its issues
+	via_skill = p.via_skill_integration
+	exam_replaced_any = p.profession_exam_replaced
+	level_ok = {}  # level -> eligible as far as the level goes; also exam-replaced at the level
+	for level, (in_scope, replaced, req) in _level_plan(ctx).items():
+		skill = _skill_issues(ctx, level) if via_skill else ()
+		exam = _exam_issue_for(ctx, req) if req is not None else None
+		exam_replaced = exam_replaced_any or replaced
+		memo[("level", level)] = (in_scope, exam_replaced, skill, exam)  # as _level_issues
+		level_ok[level] = (in_scope and not skill and not exam, exam_replaced)
 	options = []
 	routes = []
-	chosen_done = False
-	for route, level, row, check, independent, option in derived(ctx, "route_rows", _route_rows):
-		facts = by_level.get(level)
-		if facts is None:
-			in_scope = not (exc and ("" in exc or level in exc)) and (
-				not has_whitelist or "" in white or level in white
-			)
-			exam_replaced = exam_replaced_any and (p.profession_exam_replaced or "" in rep or level in rep)
-			skill = _skill_issues(ctx, level) if via_skill else ()
-			exam = None
-			for r in reqs:  # exam_requirement(ctx, level)
-				if not r.level or r.level == level:
-					exam = _exam_issue_for(ctx, r)
-					break
-			facts = by_level[level] = (
-				in_scope,
-				exam_replaced,
-				skill,
-				exam,
-				in_scope and not skill and not exam,
-			)
-		chosen = route == chosen_route and level == chosen_level
-		if chosen:
-			chosen_done = True
-		elif not facts[4] or (facts[1] and row.excludes_exam_replaced):
-			continue  # not eligible; the issues are not reported
-		if check is None:
-			found = ()
-		elif independent:
-			found = by_route.get(route)
-			if found is None:
+	for route, level, excludes_replaced, check, independent, option in ctx.facts.route_rows:
+		ok, exam_replaced = level_ok[level]
+		if not ok or (exam_replaced and excludes_replaced):
+			continue
+		if check is not None:
+			if independent:
 				key = ("route", route)
 				found = memo.get(key)
 				if found is None:
 					found = memo[key] = check(ctx, level)
-				by_route[route] = found
-		else:
-			found = check(ctx, level)
-		if chosen:
-			# pair_issues(ctx, route, level): the order of the issues is the order of the checks
-			in_scope, exam_replaced, skill, exam, _ok = facts
-			issues = []
-			if not in_scope:
-				issues.append(("SCOPE-PROFESSION", (p.series, p.profession, level), "profession"))
-			if exam_replaced and row.excludes_exam_replaced:
-				issues.append(("SCOPE-EXAM-REPLACED", (), "profession"))
-			issues.extend(found)
-			issues.extend(skill)
-			if exam:
-				issues.append(exam)
-			for rule_id, args, field in issues:
-				ctx.add(rule_id, _translate_args(args), field)
-			if issues:
+			else:
+				found = check(ctx, level)
+			if found:
 				continue
-		elif found:
-			continue
-		options.append(option.copy())
+		options.append(option)
 		if route not in routes:
 			routes.append(route)
-	if not chosen_done and chosen_route and chosen_level:
+	chosen_route, chosen_level = p.route, p.target_level
+	if chosen_route and chosen_level:
 		for rule_id, args, field in pair_issues(ctx, chosen_route, chosen_level):
-			ctx.add(rule_id, _translate_args(args), field)
+			ctx.add(rule_id, _report_args(args), field)
 	if ctx.tech_equivalent is not None:
 		cls, eq = ctx.tech_equivalent
 		ctx.add("TECH-SCHOOL", (tr(cls), tr(eq)), "education")

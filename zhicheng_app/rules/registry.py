@@ -118,6 +118,8 @@ class Finding:
 
 	``message`` is a str: the rule's zh text filled with its arguments. It is built on first access
 	(a precheck reports many findings that a caller may never display), in the language active then.
+	The arguments are a tuple, or a function returning one (called then, once), for arguments that
+	cost more to build than the finding itself; such a function must capture values, not the profile.
 	Fields: ``rule_id``, ``seed_ref``, ``severity`` (vocabulary.Severity), ``message``, ``field``."""
 
 	__slots__ = ("_args", "_message", "_template", "field", "rule_id", "seed_ref", "severity")
@@ -146,8 +148,11 @@ class Finding:
 		msg = self._message
 		if msg is None:
 			msg = _(self._template) if self._template is not None else ""
-			if self._args:
-				msg = msg.format(*self._args)
+			args = self._args
+			if args:
+				if args.__class__ is not tuple:  # arguments built when first shown
+					args = args()
+				msg = msg.format(*args)
 			self._message = msg
 		return msg
 
