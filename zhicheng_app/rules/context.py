@@ -66,28 +66,70 @@ def years_tr(start: datetime.date | None, end: datetime.date) -> Tr:
 	return tr("{0} year(s) {1} month(s)", months // 12, months % 12)
 
 
+# the rule families' tables of a notice (see ``notice_table``), slots of NoticeFacts
+NOTICE_TABLES = (
+	"allowed_file_types",
+	"ce_policies",
+	"counties",
+	"deadline_rows",
+	"defense_rules",
+	"eligibility",
+	"fee_rows",
+	"fee_when_text",
+	"level_plans",
+	"materials",
+	"route_rows",
+	"summary_topics",
+)
+_TABLE_BUILDERS: dict = {}
+
+
+def notice_table(name: str):
+	"""Register ``build(notice)`` as the notice table ``ctx.facts.<name>``: a rule family's compiled
+	form of the notice, built on first use (inside the family, so a bad notice is reported by the
+	family's guard) and kept with the notice's facts. ``name`` must be one of NoticeFacts' slots."""
+
+	def register(build):
+		if name not in NOTICE_TABLES:
+			raise ValueError(f"NoticeFacts has no slot for the table {name!r}")
+		_TABLE_BUILDERS[name] = build
+		return build
+
+	return register
+
+
 class NoticeFacts:
 	"""Values derived from a notice alone, computed once per NoticeConfig object.
 
 	A NoticeConfig passed to precheck() is treated as read-only; build a new one after an edit.
-	Rule families keep their own compiled tables of the notice in ``derived`` (keyed by family)."""
+	The rule families' compiled tables of the notice (``notice_table``) are read as attributes."""
 
 	__slots__ = (
 		"app_end",
 		"app_start",
 		"app_window",
-		"derived",
 		"extra_holidays",
 		"extra_workdays",
 		"fee_end",
 		"fee_start",
 		"fee_when",
+		"notice",
 		"refs",
 		"windows",
+		*NOTICE_TABLES,
 	)
 
+	def __getattr__(self, name: str):
+		# called only for a slot not set yet: a table not built yet
+		build = _TABLE_BUILDERS.get(name)
+		if build is None:
+			raise AttributeError(name)
+		value = build(self.notice)
+		setattr(self, name, value)
+		return value
+
 	def __init__(self, n: NoticeConfig):
-		self.derived: dict = {}
+		self.notice = n
 		self.refs = rule_refs(n.code)
 		self.app_window = None
 		for w in n.windows:
@@ -133,15 +175,6 @@ def notice_facts(n: NoticeConfig) -> NoticeFacts:
 		_FACTS.clear()
 	_FACTS[id(n)] = (n, facts)  # the reference keeps id(n) from being reused while cached
 	return facts
-
-
-def derived(ctx, key: str, build):
-	"""The notice's compiled table ``key``, built by ``build(notice)`` on first use."""
-	d = ctx.facts.derived
-	hit = d.get(key)
-	if hit is None:
-		hit = d[key] = build(ctx.n)
-	return hit
 
 
 _new = object.__new__

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from zhicheng_app.rules.context import Ctx, derived
+from zhicheng_app.rules.context import Ctx, notice_table
 from zhicheng_app.rules.registry import Join, tr
 from zhicheng_app.rules.vocabulary import Assessment, CeSource, Route
 
@@ -18,6 +18,7 @@ _ASSESSMENT_INCOMPETENT = Assessment.INCOMPETENT
 _YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*[.．/\-年]\s*(?:0?[1-9]|1[0-2])(?!\d)")
 
 
+@notice_table("ce_policies")
 def _policies(n) -> dict:
 	"""level -> (policy row, professional years, general years, all those years in order); the
 	first row of a level applies."""
@@ -31,7 +32,7 @@ def _policies(n) -> dict:
 
 
 def policy(ctx: Ctx):
-	hit = derived(ctx, "ce_policies", _policies).get(ctx.level)
+	hit = ctx.facts.ce_policies.get(ctx.level)
 	return hit[0] if hit is not None else None
 
 
@@ -61,7 +62,7 @@ _EDUCATION_YEARS = tr("the years required for your education")
 
 def check_ce(ctx: Ctx) -> None:
 	n, p = ctx.n, ctx.p
-	hit = derived(ctx, "ce_policies", _policies).get(ctx.level)
+	hit = ctx.facts.ce_policies.get(ctx.level)
 	if hit is None:
 		return
 	pol, pro, gen, years = hit

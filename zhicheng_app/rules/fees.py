@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from zhicheng_app.rules.context import Ctx, derived, notice_facts
+from types import MappingProxyType
+
+from zhicheng_app.rules.context import Ctx, notice_facts, notice_table
 from zhicheng_app.rules.eligibility import offered
 from zhicheng_app.rules.registry import _, tr
 from zhicheng_app.rules.vocabulary import LEVEL_TIER, LevelTier, Route, WindowKind
@@ -12,10 +14,11 @@ _WINDOWKIND_FEE = WindowKind.FEE
 _ROUTE_PRIVATE = Route.PRIVATE
 
 
+@notice_table("fee_rows")
 def _fee_rows(n) -> dict:
 	"""{(level tier, committee): fee row {amount, currency, level_tier, committee, payment_methods,
 	window_start, window_end} or None} for every tier and every committee of the notice's routes
-	("" = a pair the notice does not offer); a copy goes into each result."""
+	("" = a pair the notice does not offer); the rows are read-only mappings shared by the results."""
 	facts = notice_facts(n)
 	table = {}
 	for tier in LevelTier:
@@ -28,16 +31,18 @@ def _fee_rows(n) -> dict:
 			table[(tier, committee)] = (
 				None
 				if row is None
-				else {
-					# the Title Notice desk form stores "not stated" as 0
-					"amount": row.amount or None,
-					"currency": "CNY",
-					"level_tier": str(tier),
-					"committee": committee,
-					"payment_methods": n.fee_payment_methods,
-					"window_start": facts.fee_start,
-					"window_end": facts.fee_end,
-				}
+				else MappingProxyType(
+					{
+						# the Title Notice desk form stores "not stated" as 0
+						"amount": row.amount or None,
+						"currency": "CNY",
+						"level_tier": str(tier),
+						"committee": committee,
+						"payment_methods": n.fee_payment_methods,
+						"window_start": facts.fee_start,
+						"window_end": facts.fee_end,
+					}
+				)
 			)
 	return table
 
@@ -51,10 +56,11 @@ def fee(ctx: Ctx) -> dict | None:
 	if tier is None:
 		return None
 	route_row = offered(ctx, ctx.route, ctx.level)
-	row = derived(ctx, "fees", _fee_rows)[(tier, route_row.committee if route_row else "")]
-	return row.copy() if row is not None else None
+	row = ctx.facts.fee_rows[(tier, route_row.committee if route_row else "")]
+	return row
 
 
+@notice_table("fee_when_text")
 def _fee_when(n):
 	start, end = notice_facts(n).fee_when
 	return tr("{0} to {1}", start, end) if start and end else end
@@ -63,7 +69,7 @@ def _fee_when(n):
 def check_fee(ctx: Ctx, f: dict | None) -> None:
 	if f is None:
 		return
-	when = derived(ctx, "fee_when", _fee_when)
+	when = ctx.facts.fee_when_text
 	amount = f["amount"]
 	if amount is None:
 		ctx.add("FEE-NOT-STATED", (when,))
@@ -77,12 +83,12 @@ _NO_DEFENSE = {"required": False, "online": False, "mode": "", "exempt": False, 
 def defense(ctx: Ctx) -> dict:
 	"""{required, online, mode, exempt, reason}; ``reason`` is zh."""
 	p = ctx.p
-	rule = derived(ctx, "defense_rules", _defense_rules).get(ctx.level)
+	rule = ctx.facts.defense_rules.get(ctx.level)
 	if rule is None:
 		d = _NO_DEFENSE.copy()
 		d["reason"] = _("No defense at this level")
 		return d
-	if p.route == _ROUTE_PRIVATE and p.unit.county and p.unit.county in derived(ctx, "counties", _counties):
+	if p.route == _ROUTE_PRIVATE and p.unit.county and p.unit.county in ctx.facts.counties:
 		return {
 			"required": False,
 			"online": False,
@@ -100,11 +106,13 @@ def defense(ctx: Ctx) -> dict:
 	return {"required": True, "online": online, "mode": rule.mode, "exempt": False, "reason": reason}
 
 
+@notice_table("defense_rules")
 def _defense_rules(n) -> dict:
 	"""level -> its defense rule (the last row of the level applies)."""
 	return {d.level: d for d in n.defense_rules}
 
 
+@notice_table("counties")
 def _counties(n) -> frozenset:
 	return frozenset(c.county for c in n.defense_exempt_counties)
 

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import itertools
 import operator
 import os
+from types import MappingProxyType
 
 from zhicheng_app.i18n import _
-from zhicheng_app.rules.context import Ctx, derived
+from zhicheng_app.rules.context import Ctx, notice_table
 from zhicheng_app.rules.continuing_education import ce_required
 from zhicheng_app.rules.eligibility import exam_requirement
 from zhicheng_app.rules.registry import finding
@@ -80,6 +82,7 @@ CONDITIONS = {
 }
 
 
+@notice_table("materials")
 def _compile(n) -> tuple:
 	"""(checklist rows {code, label, seed_ref} in notice order with their condition code, or None
 	when always required; the distinct condition codes; {condition outcomes: rows}, filled as met)."""
@@ -88,35 +91,62 @@ def _compile(n) -> tuple:
 		cond = m.condition or "all"
 		if cond == "all" or cond not in CONDITIONS:  # an unknown condition keeps the material required
 			cond = None
-		rows.append(({"code": m.code, "label": m.label or m.code, "seed_ref": m.seed_ref}, cond))
+		row = {"code": m.code, "label": m.label or m.code, "seed_ref": m.seed_ref}
+		rows.append((MappingProxyType(row), cond))  # shared by every result: read-only
 	conds = tuple(dict.fromkeys(c for _r, c in rows if c is not None))
 	return tuple(rows), conds, {}
 
 
 def required_materials(ctx: Ctx) -> list[dict]:
-	rows, conds, by_outcome = derived(ctx, "materials", _compile)
+	rows, conds, by_outcome = ctx.facts.materials
 	outcome = tuple([bool(CONDITIONS[c](ctx)) for c in conds])  # each condition evaluated once
 	selected = by_outcome.get(outcome)
 	if selected is None:
 		met = dict(zip(conds, outcome, strict=True))
 		selected = by_outcome[outcome] = tuple(row for row, c in rows if c is None or met[c])
-	return list(map(dict.copy, selected))  # fresh rows: a result may be changed by its reader
+	return list(selected)  # a fresh list of read-only rows
 
 
 _ITEM_CODE = operator.itemgetter("code")
 # codes with alternatives that are satisfied by their own upload (the first check below relies on it)
 _SELF_SUFFICIENT = all((code,) in groups for code, groups in ALTERNATIVES.items())
 
+# attribute readers for the attachment rows: map() and filter() over them run without a Python loop
+_code = operator.attrgetter("code")
+_present = operator.attrgetter("present")
+_masked = operator.attrgetter("masked")
+_file_name = operator.attrgetter("file_name")
+_caption = operator.attrgetter("caption")
+_starts_with_dot = operator.methodcaller("startswith", ".")
 
+
+@notice_table("allowed_file_types")
 def _allowed_types(n) -> tuple:
+	"""(allowed extensions with their dot, the same as a tuple for str.endswith, the list for the
+	message)."""
 	allowed = {"." + t.strip().lower().lstrip(".") for t in n.allowed_file_types.split(",") if t.strip()}
-	return allowed, "、".join(sorted(allowed))
+	return allowed, tuple(sorted(allowed)), "、".join(sorted(allowed))
+
+
+def _extension(name: str) -> str:
+	return os.path.splitext(name)[1].lower()
+
+
+def bad_file_names(names: list[str], allowed: set, suffixes: tuple) -> list[str]:
+	"""The names whose extension (as ``os.path.splitext`` finds it, in any case) is not in
+	``allowed``, in order; ``suffixes`` is ``allowed`` as a tuple."""
+	if any(map(_starts_with_dot, names)) or any(map(operator.contains, names, itertools.repeat("/."))):
+		# a base name that starts with a dot has no extension unless it has a second dot
+		return [name for name in names if _extension(name) not in allowed]
+	# otherwise a name's extension is allowed exactly when the name ends with an allowed one
+	ends_allowed = map(operator.methodcaller("endswith", suffixes), map(str.lower, names))
+	return list(itertools.compress(names, map(operator.not_, ends_allowed)))
 
 
 def check_materials(ctx: Ctx, required: list[dict]) -> None:
 	p, n = ctx.p, ctx.n
 	attachments = p.attachments
-	present = {a.code for a in attachments if a.present}
+	present = set(map(_code, filter(_present, attachments)))
 	if not (_SELF_SUFFICIENT and present.issuperset(map(_ITEM_CODE, required))):
 		missing_ref = None
 		for m in required:
@@ -147,15 +177,13 @@ def check_materials(ctx: Ctx, required: list[dict]) -> None:
 		_prior_title(ctx)
 	if n.putonghua_public_institution_required:
 		_putonghua(ctx)
-	if n.blind_review:
-		for a in attachments:
-			if a.masked is None:  # at least one without a masking decision: list those uploaded
-				undecided = [
-					a.caption or a.file_name or a.code for a in attachments if a.present and a.masked is None
-				]
-				if undecided:
-					ctx.add("MASK-DECISION", ("、".join(undecided),), "attachments")
-				break
+	if n.blind_review and None in map(_masked, attachments):
+		# at least one without a masking decision: list those uploaded
+		undecided = [
+			a.caption or a.file_name or a.code for a in attachments if a.present and a.masked is None
+		]
+		if undecided:
+			ctx.add("MASK-DECISION", ("、".join(undecided),), "attachments")
 	if n.mask_check_file_names:
 		u = p.unit
 		words = [w for w in (p.applicant_name.strip(), u.unit_name.strip(), *u.aliases) if len(w) >= 2]
@@ -163,7 +191,7 @@ def check_materials(ctx: Ctx, required: list[dict]) -> None:
 			# all file names and captions at once first: most applications have no hit at all (a word
 			# without spaces or line breaks found in "file name + caption" is in one of the two)
 			if not any(" " in w or "\n" in w for w in words):
-				blob = "\n".join([a.file_name for a in attachments] + [a.caption for a in attachments])
+				blob = "\n".join(itertools.chain(map(_file_name, attachments), map(_caption, attachments)))
 				for w in words:
 					if w in blob:
 						break
@@ -176,20 +204,9 @@ def check_materials(ctx: Ctx, required: list[dict]) -> None:
 						ctx.add("MASK-FILE-NAME", (a.caption or a.code,), f"attachments[{i}]")
 						break
 	if n.allowed_file_types:
-		allowed, allowed_text = derived(ctx, "allowed_file_types", _allowed_types)
-		bad = []
-		for a in attachments:
-			if a.present:
-				name = a.file_name
-				if name:
-					# os.path.splitext(name)[1], inlined for the common case
-					dot = name.rfind(".")
-					if dot > 0 and name[dot - 1] != "." and name.rfind("/") < dot - 1:
-						ext = name[dot:]
-					else:
-						ext = os.path.splitext(name)[1]
-					if ext.lower() not in allowed:
-						bad.append(name)
+		allowed, suffixes, allowed_text = ctx.facts.allowed_file_types
+		names = list(filter(None, map(_file_name, filter(_present, attachments))))
+		bad = bad_file_names(names, allowed, suffixes) if names else ()
 		if bad:
 			ctx.add("FILE-TYPE", (allowed_text, "、".join(bad)), "attachments")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from zhicheng_app.rules.context import Ctx, derived
+from zhicheng_app.rules.context import Ctx, notice_table
 from zhicheng_app.rules.registry import Tr, tr
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
@@ -32,6 +32,7 @@ def _compact(s: str) -> str:
 	return "".join(s.split())
 
 
+@notice_table("summary_topics")
 def _topics(n) -> tuple:
 	"""(keywords, the keywords joined for the message) of the notice."""
 	return tuple(k.keyword for k in n.summary_topics), "、".join(k.keyword for k in n.summary_topics)
@@ -94,7 +95,7 @@ def check_summary(ctx: Ctx) -> None:
 					ctx.add("SUM-UNIT", (unit_name.strip(),), "summary")
 					break
 	if n.summary_topics:
-		keywords, joined = derived(ctx, "summary_topics", _topics)
+		keywords, joined = ctx.facts.summary_topics
 		for k in keywords:
 			if k and k in text:
 				break

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from zhicheng_app.rules.calendar import to_shanghai
-from zhicheng_app.rules.context import Ctx, derived, notice_facts
+from zhicheng_app.rules.context import Ctx, notice_facts, notice_table
 from zhicheng_app.rules.registry import _
 
 
@@ -60,6 +60,7 @@ def check_windows(ctx: Ctx) -> None:
 			ctx.add("SUB-RESUBMIT-DEADLINE", (fmt(deadline),), "last_returned_at")
 
 
+@notice_table("deadline_rows")
 def _deadline_rows(n) -> tuple:
 	return tuple(
 		(kind, {"kind": kind, "label": kind, "start": start, "at": end, "consequence": consequence})
@@ -69,7 +70,7 @@ def _deadline_rows(n) -> tuple:
 
 def deadlines(ctx: Ctx) -> list[dict]:
 	out = []
-	for kind, row in derived(ctx, "deadlines", _deadline_rows):
+	for kind, row in ctx.facts.deadline_rows:
 		d = row.copy()
 		d["label"] = _(kind)
 		out.append(d)
