@@ -7,6 +7,8 @@ input: unreadable values, unknown options and impossible dates become findings.
 from __future__ import annotations
 
 import datetime
+import itertools
+import operator
 from dataclasses import dataclass, field
 
 from zhicheng_app.i18n import _
@@ -32,6 +34,10 @@ _BLOCKING, _WARNING, _INFO = Severity.BLOCKING, Severity.WARNING, Severity.INFO
 
 @dataclass(slots=True)
 class PrecheckResult:
+	"""What a precheck found and derived. The rows of ``eligible_options``, ``required_materials``
+	and ``fee`` are read-only mappings shared with the notice's tables; ``to_dict()`` gives plain,
+	independent dicts (and builds every finding's message)."""
+
 	findings: list[Finding] = field(default_factory=list)
 	eligible_routes: list[str] = field(default_factory=list)
 	eligible_levels: list[str] = field(default_factory=list)
@@ -133,23 +139,77 @@ def _run(ctx: Ctx, label: str, check, *args, default=None):
 		return default
 
 
+def _families_unguarded(ctx: Ctx) -> tuple:
+	"""``_families(ctx, _run)`` with the families called directly: the common case, where no family
+	fails, without a guard per family (precheck guards the whole). Keep the two in step (a unit
+	test compares them)."""
+	personal.check_input(ctx)
+	personal.check_identity(ctx)
+	banned = personal.check_sanctions(ctx)
+	personal.check_exclusivity(ctx)
+	windows.check_windows(ctx)
+	elig = eligibility.check_eligibility(ctx)
+	routes, levels, options = elig if elig and not banned else ([], [], [])
+	continuing_education.check_assessments(ctx)
+	continuing_education.check_ce(ctx)
+	required = materials.required_materials(ctx) or []
+	materials.check_materials(ctx, required)
+	summary.check_summary(ctx)
+	publicity.check_publicity(ctx)
+	fee = fees.fee(ctx)
+	fees.check_fee(ctx, fee)
+	defense = fees.defense(ctx) or {}
+	if defense:
+		fees.check_defense(ctx, defense)
+	deadlines = windows.deadlines(ctx) or []
+	return routes, levels, options, required, fee, defense, deadlines
+
+
+def _families(ctx: Ctx, run) -> tuple:
+	"""Every rule family in order, each called through ``run`` (``_run``: an internal failure
+	becomes a CHECK-FAILED finding); returns (eligible routes, levels, options, required materials,
+	fee, defense, deadlines)."""
+	run(ctx, "input", personal.check_input)
+	run(ctx, "identity", personal.check_identity)
+	banned = run(ctx, "sanctions", personal.check_sanctions, default=False)
+	run(ctx, "exclusivity", personal.check_exclusivity)
+	run(ctx, "windows", windows.check_windows)
+	elig = run(ctx, "eligibility", eligibility.check_eligibility)
+	routes, levels, options = elig if elig and not banned else ([], [], [])
+	run(ctx, "assessments", continuing_education.check_assessments)
+	run(ctx, "continuing education", continuing_education.check_ce)
+	required = run(ctx, "materials", materials.required_materials) or []
+	run(ctx, "materials", materials.check_materials, required)
+	run(ctx, "summary", summary.check_summary)
+	run(ctx, "publicity", publicity.check_publicity)
+	fee = run(ctx, "fee", fees.fee)
+	run(ctx, "fee", fees.check_fee, fee)
+	defense = run(ctx, "defense", fees.defense) or {}
+	if defense:
+		run(ctx, "defense", fees.check_defense, defense)
+	deadlines = run(ctx, "deadlines", windows.deadlines) or []
+	return routes, levels, options, required, fee, defense, deadlines
+
+
+def _notice_findings(n: NoticeConfig) -> list[Finding]:
+	"""The notice's own unreadable settings, as findings."""
+	return [
+		make("INPUT-VALUE", n.code, (_("Notice") + " " + err.field, _(err.message)), err.field)
+		for err in n.parse_errors
+	]
+
+
+_SEVERITY_RANK = {_BLOCKING: 0, _WARNING: 1, _INFO: 2}
+_severity = operator.attrgetter("severity")
+
+
 def _by_severity(findings: list[Finding]) -> list[Finding]:
-	"""Blocking first, then warnings, then notes; the order within each severity is kept."""
-	blocking, warning, info, other = [], [], [], []
-	for f in findings:
-		s = f.severity
-		if s is _BLOCKING or s == _BLOCKING:
-			blocking.append(f)
-		elif s is _INFO or s == _INFO:
-			info.append(f)
-		elif s is _WARNING or s == _WARNING:
-			warning.append(f)
-		else:
-			other.append(f)
-	blocking += warning
-	blocking += info
-	blocking += other
-	return blocking
+	"""Blocking first, then warnings, then notes (then anything else); the order within each
+	severity is kept."""
+	ranks = list(map(_SEVERITY_RANK.get, map(_severity, findings), itertools.repeat(3)))
+	if ranks == sorted(ranks):
+		return findings
+	return list(map(findings.__getitem__, sorted(range(len(ranks)), key=ranks.__getitem__)))
 
 
 def precheck(profile, notice, now=None) -> PrecheckResult:
@@ -160,31 +220,19 @@ def precheck(profile, notice, now=None) -> PrecheckResult:
 	at, checked_at = _now_and_iso(now)
 	ctx = Ctx.build(p, n, at)
 	findings = ctx.findings
-	for err in n.parse_errors:
-		findings.append(
-			make("INPUT-VALUE", n.code, (_("Notice") + " " + err.field, _(err.message)), err.field)
-		)
+	if n.parse_errors:
+		findings.extend(_notice_findings(n))
 
-	# each rule family runs on its own: an internal failure becomes a CHECK-FAILED finding
-	_run(ctx, "input", personal.check_input)
-	_run(ctx, "identity", personal.check_identity)
-	banned = _run(ctx, "sanctions", personal.check_sanctions, default=False)
-	_run(ctx, "exclusivity", personal.check_exclusivity)
-	_run(ctx, "windows", windows.check_windows)
-	elig = _run(ctx, "eligibility", eligibility.check_eligibility)
-	routes, levels, options = elig if elig and not banned else ([], [], [])
-	_run(ctx, "assessments", continuing_education.check_assessments)
-	_run(ctx, "continuing education", continuing_education.check_ce)
-	required = _run(ctx, "materials", materials.required_materials) or []
-	_run(ctx, "materials", materials.check_materials, required)
-	_run(ctx, "summary", summary.check_summary)
-	_run(ctx, "publicity", publicity.check_publicity)
-	fee = _run(ctx, "fee", fees.fee)
-	_run(ctx, "fee", fees.check_fee, fee)
-	defense = _run(ctx, "defense", fees.defense) or {}
-	if defense:
-		_run(ctx, "defense", fees.check_defense, defense)
-	deadlines = _run(ctx, "deadlines", windows.deadlines) or []
+	try:
+		outcome = _families_unguarded(ctx)
+	except Exception:
+		# some family failed on this input: start again with each family guarded on its own, so
+		# that the failure becomes a CHECK-FAILED finding and every other family still reports
+		ctx = Ctx.build(p, n, at)
+		findings = ctx.findings
+		findings.extend(_notice_findings(n))
+		outcome = _families(ctx, _run)
+	routes, levels, options, required, fee, defense, deadlines = outcome
 	# PrecheckResult(...) without the cost of a class call
 	result = _new(PrecheckResult)
 	result.findings = _by_severity(findings) if len(findings) > 1 else findings
