@@ -6,7 +6,7 @@ import datetime
 
 from zhicheng_app.rules.calendar import to_shanghai
 from zhicheng_app.rules.context import Ctx, notice_facts, notice_table
-from zhicheng_app.rules.registry import _
+from zhicheng_app.rules.registry import _, translator
 
 
 def fmt(dt: datetime.datetime) -> str:
@@ -70,16 +70,17 @@ def _deadline_rows(n) -> tuple:
 
 def deadlines(ctx: Ctx) -> list[dict]:
 	out = []
+	translate = translator()
 	for kind, row in ctx.facts.deadline_rows:
 		d = row.copy()
-		d["label"] = _(kind)
+		d["label"] = translate(kind)
 		out.append(d)
 	d = resubmission_deadline(ctx)
 	if d is not None:
 		out.append(
 			{
 				"kind": "Resubmission",
-				"label": _("Resubmission"),
+				"label": translate("Resubmission"),
 				"start": None,
 				"at": d.isoformat(),
 				"consequence": "",
