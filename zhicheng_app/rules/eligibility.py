@@ -580,9 +580,31 @@ def _no_level_plans(n) -> dict:
 	return {}
 
 
-def _level_plan(ctx: Ctx) -> dict:
-	"""level -> ``_level_scope`` for every level the notice offers, for the applicant's series and
-	profession: a table of the notice, kept per (series, profession)."""
+class LevelPlan:
+	"""The notice's level-wide facts for one series and profession: ``levels`` maps every offered
+	level to ``_level_scope``; ``static`` tells whether no level has an exam requirement (then,
+	for an applicant not using the skill route, a level's eligibility does not depend on the
+	rest of the profile); ``rows`` maps "profession exam-replaced" (False/True) to the offered
+	rows that are eligible as far as their level goes (valid when ``static``)."""
+
+	__slots__ = ("levels", "rows", "static")
+
+	def __init__(self, levels: dict, route_rows: tuple):
+		self.levels = levels
+		self.static = all(req is None for _in_scope, _replaced, req in levels.values())
+		self.rows = {
+			pex: tuple(
+				(route, level, check, independent, option)
+				for route, level, excludes, check, independent, option in route_rows
+				if levels[level][0] and not (excludes and (pex or levels[level][1]))
+			)
+			for pex in (False, True)
+		}
+
+
+def _level_plan(ctx: Ctx) -> LevelPlan:
+	"""The ``LevelPlan`` of the applicant's series and profession: a table of the notice, kept per
+	(series, profession)."""
 	p = ctx.p
 	key = (p.series, p.profession)
 	plans = ctx.facts.level_plans
@@ -592,13 +614,15 @@ def _level_plan(ctx: Ctx) -> dict:
 		levels = dict.fromkeys(r.level for r in ctx.n.routes)
 		if len(plans) >= 4096:
 			plans.clear()
-		plan = plans[key] = {level: _level_scope(scope, level) for level in levels}
+		plan = plans[key] = LevelPlan(
+			{level: _level_scope(scope, level) for level in levels}, ctx.facts.route_rows
+		)
 	return plan
 
 
 def _level_facts(ctx: Ctx, level: str) -> tuple:
 	p = ctx.p
-	hit = _level_plan(ctx).get(level)
+	hit = _level_plan(ctx).levels.get(level)
 	if hit is None:  # a level the notice does not offer
 		hit = _level_scope(_scope_for(ctx.facts.eligibility, p.series, p.profession), level)
 	in_scope, replaced, req = hit
@@ -683,21 +707,31 @@ def check_eligibility(ctx: Ctx) -> tuple[list[str], list[str], list[dict]]:
 	check once per route when it does not depend on the level."""
 	p = ctx.p
 	memo = ctx.memo
+	plan = _level_plan(ctx)
 	via_skill = p.via_skill_integration
-	exam_replaced_any = p.profession_exam_replaced
-	level_ok = {}  # level -> eligible as far as the level goes; also exam-replaced at the level
-	for level, (in_scope, replaced, req) in _level_plan(ctx).items():
-		skill = _skill_issues(ctx, level) if via_skill else ()
-		exam = _exam_issue_for(ctx, req) if req is not None else None
-		exam_replaced = exam_replaced_any or replaced
-		memo[("level", level)] = (in_scope, exam_replaced, skill, exam)  # as _level_issues
-		level_ok[level] = (in_scope and not skill and not exam, exam_replaced)
+	if plan.static and not via_skill:
+		# the rows eligible as far as the level goes are known from the notice and the profession
+		candidates = plan.rows[bool(p.profession_exam_replaced)]
+	else:
+		exam_replaced_any = p.profession_exam_replaced
+		ok_levels = set()
+		for level, (in_scope, replaced, req) in plan.levels.items():
+			skill = _skill_issues(ctx, level) if via_skill else ()
+			exam = _exam_issue_for(ctx, req) if req is not None else None
+			exam_replaced = exam_replaced_any or replaced
+			memo[("level", level)] = (in_scope, exam_replaced, skill, exam)  # as _level_issues
+			if in_scope and not skill and not exam:
+				ok_levels.add(level)
+		# rows[True] leaves out the rows that exclude exam-replaced professions: those are
+		# excluded here when the profession is exam-replaced at their level
+		candidates = [
+			row
+			for row in plan.rows[False]
+			if row[1] in ok_levels and (row in plan.rows[True] or not memo[("level", row[1])][1])
+		]
 	options = []
 	routes = []
-	for route, level, excludes_replaced, check, independent, option in ctx.facts.route_rows:
-		ok, exam_replaced = level_ok[level]
-		if not ok or (exam_replaced and excludes_replaced):
-			continue
+	for route, level, check, independent, option in candidates:
 		if check is not None:
 			if independent:
 				key = ("route", route)
