@@ -186,6 +186,46 @@ def _workflow_states(site: str) -> list:
 	return _site_python(site, _STATES)
 
 
+_PURGE_JOBS = """
+import json, sys
+import frappe
+from rq.job import Job
+
+via, target = json.loads(sys.argv[1])
+frappe.init(site=via, sites_path=".")
+from frappe.utils.background_jobs import get_queues
+
+removed = 0
+prefix = target + "::"
+for queue in get_queues():
+	for job_id in queue.get_job_ids():
+		if job_id.startswith(prefix):
+			queue.remove(job_id)
+			queue.connection.delete(Job.key_for(job_id))
+			removed += 1
+	for registry in (
+		queue.started_job_registry,
+		queue.failed_job_registry,
+		queue.finished_job_registry,
+		queue.deferred_job_registry,
+		queue.scheduled_job_registry,
+		queue.canceled_job_registry,
+	):
+		for job_id in registry.get_job_ids():
+			if job_id.startswith(prefix):
+				registry.remove(job_id, delete_job=True)
+				removed += 1
+print("OUT" + json.dumps(removed))
+"""
+
+
+def _purge_jobs(site: str, via: str) -> int:
+	"""Remove ``site``'s background jobs (waiting, running or kept in a registry), reaching the job
+	queue through the site ``via``: once a site is dropped, a worker that meets one of its jobs while
+	cleaning its registries stops with an error."""
+	return _run_on_site(_PURGE_JOBS, json.dumps([via, site]), "OUT")
+
+
 @pytest.fixture(scope="module")
 def throwaway_site(bench_cli, db_root_password):
 	"""A fresh site without the app; dropped afterwards (also left-overs of an earlier run)."""
@@ -193,6 +233,7 @@ def throwaway_site(bench_cli, db_root_password):
 
 	def drop():
 		if (SITES_PATH / LIFECYCLE_SITE).exists():
+			_purge_jobs(LIFECYCLE_SITE, via=LIFECYCLE_SITE)
 			result = _bench(
 				bench_cli,
 				"drop-site",
@@ -205,6 +246,7 @@ def throwaway_site(bench_cli, db_root_password):
 				archive,
 			)
 			_ok(result, f"bench drop-site {LIFECYCLE_SITE}")
+			_purge_jobs(LIFECYCLE_SITE, via=SITE)  # jobs enqueued while the site was dropped
 
 	drop()
 	result = _bench(
