@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-import operator
 import re
 
 from zhicheng_app.rules.context import Ctx, notice_table
@@ -57,10 +55,6 @@ def reason_has_months(reason: str) -> bool:
 	return len(_YEAR_MONTH.findall(reason or "")) >= 2
 
 
-_year = operator.attrgetter("year")
-_professional_certificate = operator.attrgetter("professional_certificate")
-_general_certificate = operator.attrgetter("general_certificate")
-
 _FIRST_TIME_PRIVATE = tr("first-time applicants from private enterprises")
 _PROFESSION_CONDITIONS = tr("the evaluation conditions of the profession")
 _EDUCATION_YEARS = tr("the years required for your education")
@@ -90,12 +84,9 @@ def check_ce(ctx: Ctx) -> None:
 	if mode == "By Education":
 		ctx.add("CE-NOT-CHECKED", (_EDUCATION_YEARS,))
 	else:
-		# the years with a certificate, and those with enough hours (map and filter work in C)
-		by_year = dict(zip(map(_year, rows), rows, strict=True))  # the last row of a year counts
-		with_p = set(map(_year, filter(_professional_certificate, by_year.values())))
-		with_g = set(map(_year, filter(_general_certificate, by_year.values())))
-		miss_p = list(itertools.filterfalse(with_p.__contains__, pro))
-		miss_g = list(itertools.filterfalse(with_g.__contains__, gen))
+		by_year = {r.year: r for r in rows}
+		miss_p = [y for y in pro if not ((r := by_year.get(y)) and r.professional_certificate)]
+		miss_g = [y for y in gen if not ((r := by_year.get(y)) and r.general_certificate)]
 		if miss_p or miss_g:
 			missing = []
 			if miss_p:
@@ -103,20 +94,18 @@ def check_ce(ctx: Ctx) -> None:
 			if miss_g:
 				missing.append(tr("general subjects {0}", "、".join(map(str, miss_g))))
 			ctx.add("CE-MISSING", (Join("；", missing),), "continuing_education")
-		min_total, min_prof = pol.min_total_hours, pol.min_professional_hours
-		if min_total or min_prof:
-			enough = {
-				y
-				for y, r in by_year.items()
-				if r.professional_hours + r.general_hours >= min_total and r.professional_hours >= min_prof
-			}
-			if min_total <= 0 and min_prof <= 0:
-				enough.update(years)  # a year without a row has 0 hours, which is enough then
-			short = list(map(str, itertools.filterfalse(enough.__contains__, years)))
+		if pol.min_total_hours or pol.min_professional_hours:
+			short = []
+			for y in years:
+				r = by_year.get(y)
+				total = (r.professional_hours + r.general_hours) if r else 0
+				prof = r.professional_hours if r else 0
+				if total < pol.min_total_hours or prof < pol.min_professional_hours:
+					short.append(str(y))
 			if short:
 				ctx.add(
 					"CE-HOURS",
-					(min_total, min_prof, "、".join(short)),
+					(pol.min_total_hours, pol.min_professional_hours, "、".join(short)),
 					"continuing_education",
 				)
 	# certificates from these years must come from the platform itself

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import itertools
 import operator
 import os
 from types import MappingProxyType
@@ -111,14 +110,6 @@ _ITEM_CODE = operator.itemgetter("code")
 # codes with alternatives that are satisfied by their own upload (the first check below relies on it)
 _SELF_SUFFICIENT = all((code,) in groups for code, groups in ALTERNATIVES.items())
 
-# attribute readers for the attachment rows: map() and filter() over them run without a Python loop
-_code = operator.attrgetter("code")
-_present = operator.attrgetter("present")
-_masked = operator.attrgetter("masked")
-_file_name = operator.attrgetter("file_name")
-_caption = operator.attrgetter("caption")
-_starts_with_dot = operator.methodcaller("startswith", ".")
-
 
 @notice_table("allowed_file_types")
 def _allowed_types(n) -> tuple:
@@ -134,19 +125,22 @@ def _extension(name: str) -> str:
 
 def bad_file_names(names: list[str], allowed: set, suffixes: tuple) -> list[str]:
 	"""The names whose extension (as ``os.path.splitext`` finds it, in any case) is not in
-	``allowed``, in order; ``suffixes`` is ``allowed`` as a tuple."""
-	if any(map(_starts_with_dot, names)) or any(map(operator.contains, names, itertools.repeat("/."))):
-		# a base name that starts with a dot has no extension unless it has a second dot
-		return [name for name in names if _extension(name) not in allowed]
-	# otherwise a name's extension is allowed exactly when the name ends with an allowed one
-	ends_allowed = map(operator.methodcaller("endswith", suffixes), map(str.lower, names))
-	return list(itertools.compress(names, map(operator.not_, ends_allowed)))
+	``allowed``, in order; ``suffixes`` is ``allowed`` as a tuple. A name's extension is allowed
+	exactly when the name ends with an allowed one, unless its base name starts with a dot (then it
+	has no extension without a second dot)."""
+	bad = []
+	for name in names:
+		if not name.lower().endswith(suffixes) or (
+			(name[:1] == "." or "/." in name) and _extension(name) not in allowed
+		):
+			bad.append(name)
+	return bad
 
 
 def check_materials(ctx: Ctx, required: list[dict]) -> None:
 	p, n = ctx.p, ctx.n
 	attachments = p.attachments
-	present = set(map(_code, filter(_present, attachments)))
+	present = {a.code for a in attachments if a.present}
 	if not (_SELF_SUFFICIENT and present.issuperset(map(_ITEM_CODE, required))):
 		missing_ref = None
 		for m in required:
@@ -177,13 +171,15 @@ def check_materials(ctx: Ctx, required: list[dict]) -> None:
 		_prior_title(ctx)
 	if n.putonghua_public_institution_required:
 		_putonghua(ctx)
-	if n.blind_review and None in map(_masked, attachments):
-		# at least one without a masking decision: list those uploaded
-		undecided = [
-			a.caption or a.file_name or a.code for a in attachments if a.present and a.masked is None
-		]
-		if undecided:
-			ctx.add("MASK-DECISION", ("、".join(undecided),), "attachments")
+	if n.blind_review:
+		for a in attachments:
+			if a.masked is None:  # at least one without a masking decision: list those uploaded
+				undecided = [
+					a.caption or a.file_name or a.code for a in attachments if a.present and a.masked is None
+				]
+				if undecided:
+					ctx.add("MASK-DECISION", ("、".join(undecided),), "attachments")
+				break
 	if n.mask_check_file_names:
 		u = p.unit
 		words = [w for w in (p.applicant_name.strip(), u.unit_name.strip(), *u.aliases) if len(w) >= 2]
@@ -191,7 +187,7 @@ def check_materials(ctx: Ctx, required: list[dict]) -> None:
 			# all file names and captions at once first: most applications have no hit at all (a word
 			# without spaces or line breaks found in "file name + caption" is in one of the two)
 			if not any(" " in w or "\n" in w for w in words):
-				blob = "\n".join(itertools.chain(map(_file_name, attachments), map(_caption, attachments)))
+				blob = "\n".join([a.file_name for a in attachments] + [a.caption for a in attachments])
 				for w in words:
 					if w in blob:
 						break
@@ -205,7 +201,7 @@ def check_materials(ctx: Ctx, required: list[dict]) -> None:
 						break
 	if n.allowed_file_types:
 		allowed, suffixes, allowed_text = ctx.facts.allowed_file_types
-		names = list(filter(None, map(_file_name, filter(_present, attachments))))
+		names = [a.file_name for a in attachments if a.present and a.file_name]
 		bad = bad_file_names(names, allowed, suffixes) if names else ()
 		if bad:
 			ctx.add("FILE-TYPE", (allowed_text, "、".join(bad)), "attachments")

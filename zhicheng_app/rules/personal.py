@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import operator
-
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.context import Ctx
 from zhicheng_app.rules.identity import credit_code_facts, resident_id_facts
@@ -70,7 +68,7 @@ def check_input(ctx: Ctx) -> None:
 		ctx.add("INPUT-MISSING", (_FIELD_TR["route"],), "route")
 	if not p.target_level:
 		ctx.add("INPUT-MISSING", (_FIELD_TR["target_level"],), "target_level")
-	if ctx.n.kind != "Confirmation" and not all(_evaluation_required(p)):
+	if ctx.n.kind != "Confirmation":
 		for name in _EVALUATION_REQUIRED:
 			if not getattr(p, name):
 				ctx.add("INPUT-MISSING", (_FIELD_TR[name],), name)
@@ -93,7 +91,6 @@ def check_input(ctx: Ctx) -> None:
 
 
 _EVALUATION_REQUIRED = ("gender", "ethnicity", "political_status", "series", "profession")
-_evaluation_required = operator.attrgetter(*_EVALUATION_REQUIRED)
 
 
 def check_identity(ctx: Ctx) -> None:

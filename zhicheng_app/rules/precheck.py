@@ -7,8 +7,6 @@ input: unreadable values, unknown options and impossible dates become findings.
 from __future__ import annotations
 
 import datetime
-import itertools
-import operator
 from dataclasses import dataclass, field
 
 from zhicheng_app.i18n import _
@@ -199,17 +197,23 @@ def _notice_findings(n: NoticeConfig) -> list[Finding]:
 	]
 
 
-_SEVERITY_RANK = {_BLOCKING: 0, _WARNING: 1, _INFO: 2}
-_severity = operator.attrgetter("severity")
-
-
 def _by_severity(findings: list[Finding]) -> list[Finding]:
-	"""Blocking first, then warnings, then notes (then anything else); the order within each
-	severity is kept."""
-	ranks = list(map(_SEVERITY_RANK.get, map(_severity, findings), itertools.repeat(3)))
-	if ranks == sorted(ranks):
-		return findings
-	return list(map(findings.__getitem__, sorted(range(len(ranks)), key=ranks.__getitem__)))
+	"""Blocking first, then warnings, then notes; the order within each severity is kept."""
+	blocking, warning, info, other = [], [], [], []
+	for f in findings:
+		s = f.severity
+		if s is _BLOCKING or s == _BLOCKING:
+			blocking.append(f)
+		elif s is _INFO or s == _INFO:
+			info.append(f)
+		elif s is _WARNING or s == _WARNING:
+			warning.append(f)
+		else:
+			other.append(f)
+	blocking += warning
+	blocking += info
+	blocking += other
+	return blocking
 
 
 def precheck(profile, notice, now=None) -> PrecheckResult:
