@@ -7,7 +7,7 @@ import datetime
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.calendar import _as_date_set, to_shanghai
 from zhicheng_app.rules.model import ApplicationProfile, NoticeConfig
-from zhicheng_app.rules.registry import Finding, Tr, rule_refs, tr
+from zhicheng_app.rules.registry import Finding, Tr, finding, rule_refs, tr
 from zhicheng_app.rules.vocabulary import (
 	EDUCATION_RANK,
 	LEVEL_RANK,
@@ -269,16 +269,7 @@ class Ctx:
 
 	def add(self, rule_id: str, args: tuple = (), field: str | None = None, message: str | None = None):
 		ref, severity, template = self.refs[rule_id]
-		# finding(rule_id, ref, severity, message, field, template, args), without the extra call
-		f = _new(Finding)
-		f.rule_id = rule_id
-		f.seed_ref = ref
-		f.severity = severity
-		f.field = field
-		f._message = message
-		f._template = template
-		f._args = args
-		self.findings.append(f)
+		self.findings.append(finding(rule_id, ref, severity, message, field, template, args))
 
 	def title_elsewhere(self) -> bool:
 		t = self.title
