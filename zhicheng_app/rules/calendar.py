@@ -32,10 +32,6 @@ class CalendarUnsupported(ValueError):
 		super().__init__(self.message)
 
 
-def supported_years() -> tuple[int, int]:
-	return _supported_years()
-
-
 @functools.cache
 def _supported_years() -> tuple[int, int]:
 	years = [d.year for d in chinese_calendar.holidays] + [d.year for d in chinese_calendar.workdays]

@@ -713,22 +713,15 @@ def check_eligibility(ctx: Ctx) -> tuple[list[str], list[str], list[dict]]:
 		# the rows eligible as far as the level goes are known from the notice and the profession
 		candidates = plan.rows[bool(p.profession_exam_replaced)]
 	else:
-		exam_replaced_any = p.profession_exam_replaced
-		ok_levels = set()
-		for level, (in_scope, replaced, req) in plan.levels.items():
-			skill = _skill_issues(ctx, level) if via_skill else ()
-			exam = _exam_issue_for(ctx, req) if req is not None else None
-			exam_replaced = exam_replaced_any or replaced
-			memo[("level", level)] = (in_scope, exam_replaced, skill, exam)  # as _level_issues
-			if in_scope and not skill and not exam:
-				ok_levels.add(level)
-		# rows[True] leaves out the rows that exclude exam-replaced professions: those are
-		# excluded here when the profession is exam-replaced at their level
-		candidates = [
-			row
-			for row in plan.rows[False]
-			if row[1] in ok_levels and (row in plan.rows[True] or not memo[("level", row[1])][1])
-		]
+		# the level-wide facts depend on the profile: computed once per level (and kept in the
+		# memo for pair_issues)
+		level_facts = {level: _level_issues(ctx, level) for level in plan.levels}
+		candidates = []
+		for row in plan.rows[False]:
+			in_scope, exam_replaced, skill, exam = level_facts[row[1]]
+			# rows[True] leaves out the rows that exclude exam-replaced professions
+			if in_scope and not skill and not exam and (not exam_replaced or row in plan.rows[True]):
+				candidates.append(row)
 	options = []
 	routes = []
 	for route, level, check, independent, option in candidates:

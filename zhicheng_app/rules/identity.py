@@ -20,9 +20,6 @@ from stdnum.exceptions import (
 
 from zhicheng_app.i18n import _
 
-SEED_REF_ID = "shared/spec/domain.md §11.1 V-01–V-03 (GB 11643-1999)"
-SEED_REF_CREDIT_CODE = "shared/spec/domain.md App. C (GB 32100-2015)"
-
 
 @dataclass(frozen=True, slots=True)
 class IdCheck:

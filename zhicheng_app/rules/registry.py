@@ -25,29 +25,6 @@ def _(msg: str, lang: str | None = None) -> str:
 	return i18n._(msg, lang)
 
 
-class _Catalog(dict):
-	"""A translation catalogue whose missing entries translate to themselves."""
-
-	__slots__ = ()
-
-	def __missing__(self, msg: str) -> str:
-		return msg
-
-
-_CATALOGS: dict[str, _Catalog] = {}
-
-
-def translator():
-	"""A function translating msgids into the current language, for a rule family that translates
-	several strings at once: ``_`` itself when Frappe is loaded, else the default catalogue's lookup."""
-	if sys.modules.get("frappe") is not None:
-		return _
-	cat = _CATALOGS.get(i18n.DEFAULT_LANG)
-	if cat is None:
-		cat = _CATALOGS[i18n.DEFAULT_LANG] = _Catalog(i18n.catalog(i18n.DEFAULT_LANG))
-	return cat.__getitem__
-
-
 def N_(msg: str) -> str:
 	"""Mark a string for translation without translating it now."""
 	return msg

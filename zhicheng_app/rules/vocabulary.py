@@ -86,9 +86,6 @@ class Location(StrEnum):
 	TOWNSHIP = "Township"  # 乡（镇）及以下
 
 
-COUNTY_OR_BELOW = frozenset({Location.COUNTY, Location.TOWNSHIP})
-
-
 class TitleOrigin(StrEnum):
 	"""Where the current title was obtained [spec §7.2]."""
 

@@ -6,7 +6,7 @@ import datetime
 
 from zhicheng_app.rules.calendar import to_shanghai
 from zhicheng_app.rules.context import Ctx, notice_facts, notice_table
-from zhicheng_app.rules.registry import _, translator
+from zhicheng_app.rules.registry import _
 
 
 def fmt(dt: datetime.datetime) -> str:
@@ -70,17 +70,16 @@ def _deadline_rows(n) -> tuple:
 
 def deadlines(ctx: Ctx) -> list[dict]:
 	out = []
-	translate = translator()
 	for kind, row in ctx.facts.deadline_rows:
 		d = row.copy()
-		d["label"] = translate(kind)
+		d["label"] = _(kind)
 		out.append(d)
 	d = resubmission_deadline(ctx)
 	if d is not None:
 		out.append(
 			{
 				"kind": "Resubmission",
-				"label": translate("Resubmission"),
+				"label": _("Resubmission"),
 				"start": None,
 				"at": d.isoformat(),
 				"consequence": "",

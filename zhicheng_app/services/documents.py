@@ -270,6 +270,17 @@ def _publicity_days(doc, notice) -> int | str:
 	return (notice.publicity_min_working_days if notice else None) or ""
 
 
+def _identity(app) -> dict:
+	"""The applicant's identity as the templates print it."""
+	return {
+		"name": app.applicant_name or "",
+		"gender": zh(app.gender),
+		"ethnicity": app.ethnicity or "",
+		"political_status": zh(app.political_status),
+		"id_number": app.id_number or "",
+	}
+
+
 def application_context(doc) -> dict:
 	"""Every per-person template variable [registry] from a Title Application.
 
@@ -287,11 +298,7 @@ def application_context(doc) -> dict:
 	return {
 		"application_no": doc.name,
 		"applicant_name": doc.applicant_name or "",
-		"name": doc.applicant_name or "",
-		"gender": zh(doc.gender),
-		"ethnicity": doc.ethnicity or "",
-		"political_status": zh(doc.political_status),
-		"id_number": doc.id_number or "",
+		**_identity(doc),
 		"birth_ym": _ym(doc.birth_date),
 		"current_title": doc.current_title
 		or (level_full_label(doc.current_level) if doc.current_level else ""),
@@ -348,11 +355,7 @@ def _person_row(app, unit_name: str) -> dict:
 	]
 	current = history.pop() if history and not history[-1]["to_ym"] else {"from_ym": "", "unit": unit_name}
 	return {
-		"name": app.applicant_name or "",
-		"gender": zh(app.gender),
-		"ethnicity": app.ethnicity or "",
-		"political_status": zh(app.political_status),
-		"id_number": app.id_number or "",
+		**_identity(app),
 		"work_start_ym": _ym(app.first_work_date),
 		"establishment_unit": unit_name,
 		"history": history,
