@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Iterable
+from typing import Final
 from zoneinfo import ZoneInfo
 
 import chinese_calendar
 
-from zhicheng_app.i18n import _
+from zhicheng_app.rules.registry import translate as _
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-_ONE_DAY = datetime.timedelta(days=1)
+SHANGHAI: Final = ZoneInfo("Asia/Shanghai")
+_ONE_DAY: Final = datetime.timedelta(days=1)
 
 
 class CalendarUnsupported(ValueError):
@@ -57,12 +58,18 @@ def is_before_cutoff(moment: datetime.datetime | datetime.date, cutoff: datetime
 	return to_shanghai(moment) <= to_shanghai(cutoff)
 
 
-@functools.lru_cache(maxsize=8192)
 def _national_workday(d: datetime.date) -> bool:
+	"""``chinese_calendar.is_workday(d)``, read from the package's tables directly: its own check of
+	the supported years costs more than the lookup (about 30 µs a call)."""
 	lo, hi = _supported_years()
 	if not lo <= d.year <= hi:
 		raise CalendarUnsupported(d.year)
-	return chinese_calendar.is_workday(d)
+	return d in _NATIONAL_WORKDAYS or (d.weekday() <= 4 and d not in _NATIONAL_HOLIDAYS)
+
+
+# the package's tables {date: name}: adjusted workdays, and holidays including the days off in lieu
+_NATIONAL_WORKDAYS: Final = chinese_calendar.workdays
+_NATIONAL_HOLIDAYS: Final = chinese_calendar.holidays
 
 
 def _as_date_set(days) -> frozenset:

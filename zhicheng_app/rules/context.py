@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from typing import Any, Final
 
-from zhicheng_app.i18n import _
 from zhicheng_app.rules.calendar import _as_date_set, to_shanghai
-from zhicheng_app.rules.model import ApplicationProfile, NoticeConfig
-from zhicheng_app.rules.registry import Finding, Tr, finding, rule_refs, tr
+from zhicheng_app.rules.model import ApplicationProfile, NoticeConfig, NoticeWindow, TitleRow
+from zhicheng_app.rules.registry import Args, Finding, Tr, finding, rule_refs, tr
+from zhicheng_app.rules.registry import translate as _
 from zhicheng_app.rules.vocabulary import (
 	EDUCATION_RANK,
 	LEVEL_RANK,
@@ -19,26 +21,26 @@ from zhicheng_app.rules.vocabulary import (
 )
 
 # vocabulary members as module constants: attribute access on an Enum class is slow
-_TECHSCHOOLCLASS_INTERMEDIATE_WORKER = TechSchoolClass.INTERMEDIATE_WORKER
-_EDUCATION_SECONDARY = Education.SECONDARY
-_TECHSCHOOLCLASS_SENIOR_WORKER = TechSchoolClass.SENIOR_WORKER
-_EDUCATION_JUNIOR_COLLEGE = Education.JUNIOR_COLLEGE
-_TECHSCHOOLCLASS_TECHNICIAN = TechSchoolClass.TECHNICIAN
-_EDUCATION_BACHELOR = Education.BACHELOR
-_ASSESSMENT_EXCELLENT = Assessment.EXCELLENT
-_ASSESSMENT_COMPETENT = Assessment.COMPETENT
-_WINDOWKIND_APPLICATION = WindowKind.APPLICATION
-_WINDOWKIND_FEE = WindowKind.FEE
-_TITLEORIGIN_OTHER_REGION = TitleOrigin.OTHER_REGION
-_TITLEORIGIN_BINGTUAN = TitleOrigin.BINGTUAN
+_TECHSCHOOLCLASS_INTERMEDIATE_WORKER: Final = TechSchoolClass.INTERMEDIATE_WORKER
+_EDUCATION_SECONDARY: Final = Education.SECONDARY
+_TECHSCHOOLCLASS_SENIOR_WORKER: Final = TechSchoolClass.SENIOR_WORKER
+_EDUCATION_JUNIOR_COLLEGE: Final = Education.JUNIOR_COLLEGE
+_TECHSCHOOLCLASS_TECHNICIAN: Final = TechSchoolClass.TECHNICIAN
+_EDUCATION_BACHELOR: Final = Education.BACHELOR
+_ASSESSMENT_EXCELLENT: Final = Assessment.EXCELLENT
+_ASSESSMENT_COMPETENT: Final = Assessment.COMPETENT
+_WINDOWKIND_APPLICATION: Final = WindowKind.APPLICATION
+_WINDOWKIND_FEE: Final = WindowKind.FEE
+_TITLEORIGIN_OTHER_REGION: Final = TitleOrigin.OTHER_REGION
+_TITLEORIGIN_BINGTUAN: Final = TitleOrigin.BINGTUAN
 
-TECH_SCHOOL_EQUIVALENT = {
+TECH_SCHOOL_EQUIVALENT: Final[dict[str, Education]] = {
 	_TECHSCHOOLCLASS_INTERMEDIATE_WORKER: _EDUCATION_SECONDARY,
 	_TECHSCHOOLCLASS_SENIOR_WORKER: _EDUCATION_JUNIOR_COLLEGE,
 	_TECHSCHOOLCLASS_TECHNICIAN: _EDUCATION_BACHELOR,
 }
 
-COMPETENT_OR_BETTER = frozenset({_ASSESSMENT_EXCELLENT, _ASSESSMENT_COMPETENT})
+COMPETENT_OR_BETTER: Final = frozenset({_ASSESSMENT_EXCELLENT, _ASSESSMENT_COMPETENT})
 
 
 def full_years(start: datetime.date | None, end: datetime.date) -> int:
@@ -67,7 +69,7 @@ def years_tr(start: datetime.date | None, end: datetime.date) -> Tr:
 
 
 # the rule families' tables of a notice (see ``notice_table``), slots of NoticeFacts
-NOTICE_TABLES = (
+NOTICE_TABLES: Final = (
 	"allowed_file_types",
 	"ce_policies",
 	"counties",
@@ -81,17 +83,18 @@ NOTICE_TABLES = (
 	"route_rows",
 	"summary_topics",
 )
-_TABLE_BUILDERS: dict = {}
+_TABLE_BUILDERS: Final[dict[str, Callable[[NoticeConfig], Any]]] = {}
+_NOT_BUILT: Final = object()
 
 
 def notice_table(name: str):
-	"""Register ``build(notice)`` as the notice table ``ctx.facts.<name>``: a rule family's compiled
-	form of the notice, built on first use (inside the family, so a bad notice is reported by the
-	family's guard) and kept with the notice's facts. ``name`` must be one of NoticeFacts' slots."""
+	"""Register ``build(notice)`` as the notice table ``ctx.facts.table(name)``: a rule family's
+	compiled form of the notice, built on first use (inside the family, so a bad notice is reported
+	by the family's guard) and kept with the notice's facts. ``name`` must be in NOTICE_TABLES."""
 
 	def register(build):
 		if name not in NOTICE_TABLES:
-			raise ValueError(f"NoticeFacts has no slot for the table {name!r}")
+			raise ValueError(f"{name!r} is not in NOTICE_TABLES")
 		_TABLE_BUILDERS[name] = build
 		return build
 
@@ -102,9 +105,10 @@ class NoticeFacts:
 	"""Values derived from a notice alone, computed once per NoticeConfig object.
 
 	A NoticeConfig passed to precheck() is treated as read-only; build a new one after an edit.
-	The rule families' compiled tables of the notice (``notice_table``) are read as attributes."""
+	The rule families' compiled tables of the notice (``notice_table``) are read with ``table()``."""
 
 	__slots__ = (
+		"_tables",
 		"app_end",
 		"app_start",
 		"app_window",
@@ -116,29 +120,27 @@ class NoticeFacts:
 		"notice",
 		"refs",
 		"windows",
-		*NOTICE_TABLES,
 	)
 
-	def __getattr__(self, name: str):
-		# called only for a slot not set yet: a table not built yet
-		build = _TABLE_BUILDERS.get(name)
-		if build is None:
-			raise AttributeError(name)
-		value = build(self.notice)
-		setattr(self, name, value)
+	def table(self, name: str) -> Any:
+		"""The notice table ``name`` (see ``notice_table``), built on first use."""
+		value = self._tables.get(name, _NOT_BUILT)
+		if value is _NOT_BUILT:
+			value = self._tables[name] = _TABLE_BUILDERS[name](self.notice)
 		return value
 
 	def __init__(self, n: NoticeConfig):
 		self.notice = n
+		self._tables: dict[str, Any] = {}
 		self.refs = rule_refs(n.code)
-		self.app_window = None
+		self.app_window: NoticeWindow | None = None
 		for w in n.windows:
 			if w.kind == _WINDOWKIND_APPLICATION:
 				self.app_window = w
 				break
-		w = self.app_window
-		self.app_start = to_shanghai(w.start) if w is not None and w.start is not None else None
-		self.app_end = to_shanghai(w.end) if w is not None and w.end is not None else None
+		aw = self.app_window
+		self.app_start = to_shanghai(aw.start) if aw is not None and aw.start is not None else None
+		self.app_end = to_shanghai(aw.end) if aw is not None and aw.end is not None else None
 		self.windows = tuple(
 			(
 				w.kind,
@@ -150,7 +152,8 @@ class NoticeFacts:
 		)
 		self.extra_holidays = _as_date_set(n.extra_holidays)
 		self.extra_workdays = _as_date_set(n.extra_workdays)
-		self.fee_start = self.fee_end = None
+		self.fee_start: str | None = None
+		self.fee_end: str | None = None
 		self.fee_when = ("", "")  # (first day, last day) as YYYY-MM-DD
 		for w in n.windows:
 			if w.kind == _WINDOWKIND_FEE:
@@ -163,7 +166,7 @@ class NoticeFacts:
 				break
 
 
-_FACTS: dict[int, tuple] = {}
+_FACTS: Final[dict[int, tuple]] = {}
 
 
 def notice_facts(n: NoticeConfig) -> NoticeFacts:
@@ -175,9 +178,6 @@ def notice_facts(n: NoticeConfig) -> NoticeFacts:
 		_FACTS.clear()
 	_FACTS[id(n)] = (n, facts)  # the reference keeps id(n) from being reused while cached
 	return facts
-
-
-_new = object.__new__
 
 
 class Ctx:
@@ -207,16 +207,6 @@ class Ctx:
 	)
 
 	def __init__(self, p: ApplicationProfile, n: NoticeConfig, now: datetime.datetime):
-		self._setup(p, n, now)
-
-	@classmethod
-	def build(cls, p: ApplicationProfile, n: NoticeConfig, now: datetime.datetime) -> Ctx:
-		"""``Ctx(p, n, now)`` without the cost of a class call."""
-		self = _new(cls)
-		self._setup(p, n, now)
-		return self
-
-	def _setup(self, p: ApplicationProfile, n: NoticeConfig, now: datetime.datetime) -> None:
 		self.p = p
 		self.n = n
 		self.code = n.code
@@ -228,7 +218,7 @@ class Ctx:
 		self.level_rank = LEVEL_RANK.get(p.target_level, 0)
 		facts = self.facts = notice_facts(n)
 		self.refs = facts.refs
-		self._amap = None
+		self._amap: dict[int, str] | None = None
 		self.app_window = facts.app_window
 		if n.seniority_cutoff is not None:
 			self.cutoff = n.seniority_cutoff
@@ -256,7 +246,7 @@ class Ctx:
 		self.education_rank = best
 		self.tech_equivalent = tech
 		# current (highest, then latest) title
-		title = None
+		title: TitleRow | None = None
 		for t in p.titles:
 			if title is None:
 				title = t
@@ -267,7 +257,7 @@ class Ctx:
 				title = t
 		self.title = title
 
-	def add(self, rule_id: str, args: tuple = (), field: str | None = None, message: str | None = None):
+	def add(self, rule_id: str, args: Args = (), field: str | None = None, message: str | None = None):
 		ref, severity, template = self.refs[rule_id]
 		self.findings.append(finding(rule_id, ref, severity, message, field, template, args))
 

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from zhicheng_app.rules.context import Ctx, notice_table
 from zhicheng_app.rules.registry import Join, tr
 from zhicheng_app.rules.vocabulary import Assessment, CeSource, Route
 
 # vocabulary members as module constants: attribute access on an Enum class is slow
-_ROUTE_PRIVATE = Route.PRIVATE
-_CESOURCE_SYSTEM = CeSource.SYSTEM
-_ASSESSMENT_NOT_ASSESSED = Assessment.NOT_ASSESSED
-_ASSESSMENT_INCOMPETENT = Assessment.INCOMPETENT
+_ROUTE_PRIVATE: Final = Route.PRIVATE
+_CESOURCE_SYSTEM: Final = CeSource.SYSTEM
+_ASSESSMENT_NOT_ASSESSED: Final = Assessment.NOT_ASSESSED
+_ASSESSMENT_INCOMPETENT: Final = Assessment.INCOMPETENT
 
 # a year and a month, e.g. 2022.05, 2022年5月, 2022-05, 2022/5
-_YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*[.．/\-年]\s*(?:0?[1-9]|1[0-2])(?!\d)")
+_YEAR_MONTH: Final = re.compile(r"(?:19|20)\d{2}\s*[.．/\-年]\s*(?:0?[1-9]|1[0-2])(?!\d)")
 
 
 @notice_table("ce_policies")
@@ -32,7 +33,7 @@ def _policies(n) -> dict:
 
 
 def policy(ctx: Ctx):
-	hit = ctx.facts.ce_policies.get(ctx.level)
+	hit = ctx.facts.table("ce_policies").get(ctx.level)
 	return hit[0] if hit is not None else None
 
 
@@ -55,14 +56,14 @@ def reason_has_months(reason: str) -> bool:
 	return len(_YEAR_MONTH.findall(reason or "")) >= 2
 
 
-_FIRST_TIME_PRIVATE = tr("first-time applicants from private enterprises")
-_PROFESSION_CONDITIONS = tr("the evaluation conditions of the profession")
-_EDUCATION_YEARS = tr("the years required for your education")
+_FIRST_TIME_PRIVATE: Final = tr("first-time applicants from private enterprises")
+_PROFESSION_CONDITIONS: Final = tr("the evaluation conditions of the profession")
+_EDUCATION_YEARS: Final = tr("the years required for your education")
 
 
 def check_ce(ctx: Ctx) -> None:
 	n, p = ctx.n, ctx.p
-	hit = ctx.facts.ce_policies.get(ctx.level)
+	hit = ctx.facts.table("ce_policies").get(ctx.level)
 	if hit is None:
 		return
 	pol, pro, gen, years = hit
@@ -126,7 +127,7 @@ def check_ce(ctx: Ctx) -> None:
 			ctx.add("CE-SOURCE", (Join("；", bad),), "continuing_education")
 
 
-_NOT_APPRAISED = (None, "", _ASSESSMENT_NOT_ASSESSED)
+_NOT_APPRAISED: Final = (None, "", _ASSESSMENT_NOT_ASSESSED)
 
 
 def check_assessments(ctx: Ctx) -> None:

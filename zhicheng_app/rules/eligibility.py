@@ -8,9 +8,12 @@ offered pair to derive the eligible routes and levels, and report only the chose
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from types import MappingProxyType
+from typing import Any, Final
 
 from zhicheng_app.rules.context import COMPETENT_OR_BETTER, Ctx, full_years, notice_table, years_tr
+from zhicheng_app.rules.model import AssessmentRow, InitialJuniorRow
 from zhicheng_app.rules.registry import Join, Tr, tr
 from zhicheng_app.rules.vocabulary import (
 	EDUCATION_RANK,
@@ -26,33 +29,33 @@ from zhicheng_app.rules.vocabulary import (
 )
 
 # vocabulary members as module constants: attribute access on an Enum class is slow
-_UNITCATEGORY_CENTRAL_IN_XINJIANG = UnitCategory.CENTRAL_IN_XINJIANG
-_UNITCATEGORY_OUT_OF_PROVINCE_ENTERPRISE = UnitCategory.OUT_OF_PROVINCE_ENTERPRISE
-_UNITCATEGORY_MILITARY = UnitCategory.MILITARY
-_OWNERSHIP_PRIVATE_ENTERPRISE = Ownership.PRIVATE_ENTERPRISE
-_UNITCATEGORY_PERSONNEL_AGENCY = UnitCategory.PERSONNEL_AGENCY
-_ASSESSMENT_NOT_ASSESSED = Assessment.NOT_ASSESSED
-_LOCATION_TOWNSHIP = Location.TOWNSHIP
-_LOCATION_COUNTY = Location.COUNTY
-_EDUCATION_BACHELOR = Education.BACHELOR
-_EDUCATION_HIGH_SCHOOL = Education.HIGH_SCHOOL
-_ASSESSMENT_EXCELLENT = Assessment.EXCELLENT
-_ROUTE_DIRECTED = Route.DIRECTED
-_ROUTE_PRIVATE = Route.PRIVATE
-_ROUTE_REGION = Route.REGION
-_ROUTE_GRANT = Route.GRANT
-_ROUTE_INITIAL_JUNIOR = Route.INITIAL_JUNIOR
-_ROUTE_TOWNSHIP_INTERMEDIATE = Route.TOWNSHIP_INTERMEDIATE
-_ROUTE_FANGHUIJU = Route.FANGHUIJU
+_UNITCATEGORY_CENTRAL_IN_XINJIANG: Final = UnitCategory.CENTRAL_IN_XINJIANG
+_UNITCATEGORY_OUT_OF_PROVINCE_ENTERPRISE: Final = UnitCategory.OUT_OF_PROVINCE_ENTERPRISE
+_UNITCATEGORY_MILITARY: Final = UnitCategory.MILITARY
+_OWNERSHIP_PRIVATE_ENTERPRISE: Final = Ownership.PRIVATE_ENTERPRISE
+_UNITCATEGORY_PERSONNEL_AGENCY: Final = UnitCategory.PERSONNEL_AGENCY
+_ASSESSMENT_NOT_ASSESSED: Final = Assessment.NOT_ASSESSED
+_LOCATION_TOWNSHIP: Final = Location.TOWNSHIP
+_LOCATION_COUNTY: Final = Location.COUNTY
+_EDUCATION_BACHELOR: Final = Education.BACHELOR
+_EDUCATION_HIGH_SCHOOL: Final = Education.HIGH_SCHOOL
+_ASSESSMENT_EXCELLENT: Final = Assessment.EXCELLENT
+_ROUTE_DIRECTED: Final = Route.DIRECTED
+_ROUTE_PRIVATE: Final = Route.PRIVATE
+_ROUTE_REGION: Final = Route.REGION
+_ROUTE_GRANT: Final = Route.GRANT
+_ROUTE_INITIAL_JUNIOR: Final = Route.INITIAL_JUNIOR
+_ROUTE_TOWNSHIP_INTERMEDIATE: Final = Route.TOWNSHIP_INTERMEDIATE
+_ROUTE_FANGHUIJU: Final = Route.FANGHUIJU
 
-Issue = tuple  # (rule_id, args, field)
+Issue = tuple[str, Any, str]  # (rule_id, args: a tuple or a function returning one, field)
 
-_ENTRUSTED = frozenset(
+_ENTRUSTED: Final = frozenset(
 	{_UNITCATEGORY_CENTRAL_IN_XINJIANG, _UNITCATEGORY_OUT_OF_PROVINCE_ENTERPRISE, _UNITCATEGORY_MILITARY}
 )
-_SERVICE_KINDS = frozenset(ServiceKind)
-_LEVEL_ENUMS = (Level,)
-_RANK_LEVEL = {v: k for k, v in LEVEL_RANK.items()}
+_SERVICE_KINDS: Final = frozenset(ServiceKind)
+_LEVEL_ENUMS: Final = (Level,)
+_RANK_LEVEL: Final = {v: k for k, v in LEVEL_RANK.items()}
 
 
 # ----------------------------------------------------------------------------- shared checks
@@ -86,7 +89,7 @@ def _compile(n) -> tuple:
 
 
 def _tables(ctx: Ctx) -> tuple:
-	return ctx.facts.eligibility
+	return ctx.facts.table("eligibility")
 
 
 def exam_requirement(ctx: Ctx, level: str):
@@ -101,7 +104,7 @@ def exam_requirement(ctx: Ctx, level: str):
 	return None
 
 
-_NO_SCORE = tr("no score entered")
+_NO_SCORE: Final = tr("no score entered")
 
 
 def _exam_issue_for(ctx: Ctx, req) -> Issue | None:
@@ -152,7 +155,7 @@ def _skill_issues(ctx: Ctx, level: str) -> list[Issue]:
 	rows = n.skill_integration
 	if not rows:
 		return [("SKILL-NOT-OFFERED", (), "via_skill_integration")]
-	out = []
+	out: list[Issue] = []
 	rank = LEVEL_RANK.get(level, 0)
 	ok = False
 	for row in rows:
@@ -199,7 +202,7 @@ def _directed(ctx: Ctx, level: str) -> list[Issue]:
 def _private(ctx: Ctx, level: str) -> list[Issue]:
 	n, p = ctx.n, ctx.p
 	u = p.unit
-	out = []
+	out: list[Issue] = []
 	region = n.private_licence_region
 	out_of_xj = (not u.in_xinjiang) or u.category == _UNITCATEGORY_OUT_OF_PROVINCE_ENTERPRISE
 	ok = False
@@ -242,7 +245,7 @@ def _private_scope_args(n) -> tuple:
 
 def _region(ctx: Ctx, level: str) -> list[Issue]:
 	n, p = ctx.n, ctx.p
-	out = []
+	out: list[Issue] = []
 	if p.aid_staff and n.aid_allowed:
 		problems = []
 		if p.aid_report_date is None:
@@ -271,7 +274,7 @@ def _competent(ctx: Ctx) -> Issue | None:
 def _competent_uncached(ctx: Ctx) -> Issue | None:
 	if not ctx.n.confirmation_requires_competent:
 		return None
-	latest = None
+	latest: AssessmentRow | None = None
 	for a in ctx.p.assessments:
 		if a.result == _ASSESSMENT_NOT_ASSESSED:
 			continue
@@ -288,7 +291,7 @@ def _grant(ctx: Ctx, level: str) -> list[Issue]:
 		common = ctx.memo["grant"] = _grant_common(ctx)
 	granted, tail = common
 	if granted is None:
-		out = [
+		out: list[Issue] = [
 			(
 				"GRANT-DEGREE",
 				(tr("a postdoctoral station, doctorate or master's degree is required"),),
@@ -306,7 +309,7 @@ def _grant(ctx: Ctx, level: str) -> list[Issue]:
 def _grant_common(ctx: Ctx) -> tuple:
 	"""(level granted by the best degree or None, issues that do not depend on the level)."""
 	degrees = {e.degree for e in ctx.p.education}
-	granted = None
+	granted: str | None = None
 	for row in ctx.n.degree_grants:
 		if row.degree in degrees and (
 			granted is None or LEVEL_RANK.get(row.level, 0) > LEVEL_RANK.get(granted, 0)
@@ -344,12 +347,12 @@ def _initial_junior_common(ctx: Ctx) -> tuple:
 	"""(best matching rule or None, issues before the level check, issues after it)."""
 	n, p = ctx.n, ctx.p
 	u = p.unit
-	head = []
+	head: list[Issue] = []
 	rules = {r.education: r for r in n.initial_junior_rules}
 	party_ok = n.party_school_equivalence and (
 		u.location == _LOCATION_TOWNSHIP or (u.location == _LOCATION_COUNTY and u.category_iv_area)
 	)
-	best = None
+	best: InitialJuniorRow | None = None
 	for e in p.education:
 		if not (e.full_time or (e.party_school and party_ok)):
 			continue
@@ -393,7 +396,7 @@ def _initial_junior_common(ctx: Ctx) -> tuple:
 
 def _township(ctx: Ctx, level: str) -> list[Issue]:
 	n, p = ctx.n, ctx.p
-	out = []
+	out: list[Issue] = []
 	if p.unit.location != _LOCATION_TOWNSHIP:
 		out.append(("TOWN-LOCATION", (), "unit.location"))
 	need = EDUCATION_RANK.get(n.township_education, 3)
@@ -423,11 +426,11 @@ def longest_service(
 	"""Longest continuous grass-roots service (rows joined when the gap is at most 31 days),
 	counting only service on or after ``after``; open-ended rows run to the cut-off."""
 	spans = []
-	for s in ctx.p.service:
-		if s.kind not in _SERVICE_KINDS or s.start_date is None:
+	for row in ctx.p.service:
+		if row.kind not in _SERVICE_KINDS or row.start_date is None:
 			continue
-		start = s.start_date
-		end = s.end_date or ctx.cutoff
+		start = row.start_date
+		end = row.end_date or ctx.cutoff
 		if end > ctx.cutoff:
 			end = ctx.cutoff
 		if after is not None and start < after:
@@ -456,7 +459,7 @@ def _fanghuiju(ctx: Ctx, level: str) -> list[Issue]:
 		common = ctx.memo["fanghuiju"] = _fanghuiju_common(ctx)
 	cur_rank, next_level, tail = common
 	if cur_rank is None:
-		out = [("FHJ-TITLE", (), "titles")]
+		out: list[Issue] = [("FHJ-TITLE", (), "titles")]
 	elif LEVEL_RANK.get(level, 0) != cur_rank + 1:
 		out = [("FHJ-LEVEL", (tr(next_level) if next_level else tr("none"),), "target_level")]
 	else:
@@ -469,7 +472,7 @@ def _fanghuiju_common(ctx: Ctx) -> tuple:
 	"""(rank of the current title or None when there is none, the level above it, issues that do
 	not depend on the level)."""
 	n = ctx.n
-	out = []
+	out: list[Issue] = []
 	t = ctx.title
 	if t is None or t.obtained_date is None:
 		cur_rank = next_level = None
@@ -480,11 +483,11 @@ def _fanghuiju_common(ctx: Ctx) -> tuple:
 	start, end = longest_service(ctx, after)
 	# service must reach the full number of years: end >= start + N years - 1 day (month granularity)
 	need = n.fanghuiju_years
-	if start is None or full_years(start, end + _ONE_DAY) < need:
+	if start is None or end is None or full_years(start, end + _ONE_DAY) < need:
 		out.append(
 			(
 				"FHJ-SERVICE",
-				lambda: (need, years_tr(start, end + _ONE_DAY) if start else tr("none")),
+				lambda: (need, years_tr(start, end + _ONE_DAY) if start and end else tr("none")),
 				"service",
 			)
 		)
@@ -500,9 +503,9 @@ def _fanghuiju_common(ctx: Ctx) -> tuple:
 	return cur_rank, next_level, out
 
 
-_ONE_DAY = datetime.timedelta(days=1)
+_ONE_DAY: Final = datetime.timedelta(days=1)
 
-_ROUTE_CHECKS = {
+_ROUTE_CHECKS: Final[dict[str, Callable[[Ctx, str], list[Issue]]]] = {
 	_ROUTE_DIRECTED: _directed,
 	_ROUTE_PRIVATE: _private,
 	_ROUTE_REGION: _region,
@@ -514,7 +517,9 @@ _ROUTE_CHECKS = {
 
 
 # routes whose checks do not depend on the level; computed once per precheck
-_LEVEL_INDEPENDENT = frozenset({_ROUTE_DIRECTED, _ROUTE_PRIVATE, _ROUTE_REGION, _ROUTE_TOWNSHIP_INTERMEDIATE})
+_LEVEL_INDEPENDENT: Final = frozenset(
+	{_ROUTE_DIRECTED, _ROUTE_PRIVATE, _ROUTE_REGION, _ROUTE_TOWNSHIP_INTERMEDIATE}
+)
 
 
 def offered(ctx: Ctx, route: str, level: str):
@@ -531,7 +536,7 @@ def _level_issues(ctx: Ctx, level: str) -> tuple:
 	return hit
 
 
-_EMPTY = frozenset()
+_EMPTY: Final[frozenset[str]] = frozenset()
 
 
 def _scope_for(tables: tuple, series: str, profession: str) -> tuple:
@@ -539,8 +544,8 @@ def _scope_for(tables: tuple, series: str, profession: str) -> tuple:
 	as (excluded levels, whitelisted levels, whitelist exists, exam-replaced levels, exam
 	requirement rows); "" stands for every level."""
 	_o, _e, whitelist, _r, exam_reqs, scope_index, replaced_index = tables
-	exc = set()
-	white = set()
+	exc: set[str] = set()
+	white: set[str] = set()
 	if scope_index:
 		for rows in (scope_index.get(series, ()), scope_index.get("", ()) if series else ()):
 			for pr, lv, excluded in rows:
@@ -607,15 +612,15 @@ def _level_plan(ctx: Ctx) -> LevelPlan:
 	(series, profession)."""
 	p = ctx.p
 	key = (p.series, p.profession)
-	plans = ctx.facts.level_plans
+	plans = ctx.facts.table("level_plans")
 	plan = plans.get(key)
 	if plan is None:
-		scope = _scope_for(ctx.facts.eligibility, p.series, p.profession)
+		scope = _scope_for(ctx.facts.table("eligibility"), p.series, p.profession)
 		levels = dict.fromkeys(r.level for r in ctx.n.routes)
 		if len(plans) >= 4096:
 			plans.clear()
 		plan = plans[key] = LevelPlan(
-			{level: _level_scope(scope, level) for level in levels}, ctx.facts.route_rows
+			{level: _level_scope(scope, level) for level in levels}, ctx.facts.table("route_rows")
 		)
 	return plan
 
@@ -624,7 +629,7 @@ def _level_facts(ctx: Ctx, level: str) -> tuple:
 	p = ctx.p
 	hit = _level_plan(ctx).levels.get(level)
 	if hit is None:  # a level the notice does not offer
-		hit = _level_scope(_scope_for(ctx.facts.eligibility, p.series, p.profession), level)
+		hit = _level_scope(_scope_for(ctx.facts.table("eligibility"), p.series, p.profession), level)
 	in_scope, replaced, req = hit
 	exam_replaced = p.profession_exam_replaced or replaced
 	skill = _skill_issues(ctx, level) if p.via_skill_integration else ()
@@ -638,7 +643,7 @@ def pair_issues(ctx: Ctx, route: str, level: str) -> list[Issue]:
 	if row is None:
 		return [("ROUTE-NOT-OFFERED", (route, level), "target_level")]
 	in_scope, exam_replaced, skill, exam = _level_issues(ctx, level)
-	out = []
+	out: list[Issue] = []
 	if not in_scope:
 		out.append(("SCOPE-PROFESSION", (ctx.p.series, ctx.p.profession, level), "profession"))
 	if row.excludes_exam_replaced and exam_replaced:
@@ -660,7 +665,7 @@ def pair_issues(ctx: Ctx, route: str, level: str) -> list[Issue]:
 	return out
 
 
-_VOCABULARY_VALUES = frozenset(str(m) for e in (Route, *_LEVEL_ENUMS) for m in e)
+_VOCABULARY_VALUES: Final = frozenset(str(m) for e in (Route, *_LEVEL_ENUMS) for m in e)
 
 
 def _translate_args(args) -> tuple:
@@ -711,7 +716,7 @@ def check_eligibility(ctx: Ctx) -> tuple[list[str], list[str], list[dict]]:
 	via_skill = p.via_skill_integration
 	if plan.static and not via_skill:
 		# the rows eligible as far as the level goes are known from the notice and the profession
-		candidates = plan.rows[bool(p.profession_exam_replaced)]
+		candidates: tuple | list = plan.rows[bool(p.profession_exam_replaced)]
 	else:
 		# the level-wide facts depend on the profile: computed once per level (and kept in the
 		# memo for pair_issues)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Any, Final
 
 from zhicheng_app.rules.context import Ctx, notice_facts, notice_table
 from zhicheng_app.rules.eligibility import offered
-from zhicheng_app.rules.registry import _, tr
+from zhicheng_app.rules.model import FeeRow
+from zhicheng_app.rules.registry import tr
+from zhicheng_app.rules.registry import translate as _
 from zhicheng_app.rules.vocabulary import LEVEL_TIER, LevelTier, Route, WindowKind
 
 # vocabulary members as module constants: attribute access on an Enum class is slow
-_WINDOWKIND_FEE = WindowKind.FEE
-_ROUTE_PRIVATE = Route.PRIVATE
+_WINDOWKIND_FEE: Final = WindowKind.FEE
+_ROUTE_PRIVATE: Final = Route.PRIVATE
 
 
 @notice_table("fee_rows")
@@ -23,7 +27,7 @@ def _fee_rows(n) -> dict:
 	table = {}
 	for tier in LevelTier:
 		for committee in {r.committee for r in n.routes} | {""}:
-			row = None
+			row: FeeRow | None = None
 			for f in n.fees:
 				if f.level_tier == tier and (not f.committee or f.committee == committee):
 					if row is None or (f.committee and not row.committee):
@@ -47,7 +51,7 @@ def _fee_rows(n) -> dict:
 	return table
 
 
-def fee(ctx: Ctx) -> dict | None:
+def fee(ctx: Ctx) -> Mapping[str, Any] | None:
 	"""{amount (None = not stated), currency, level_tier, committee, window_start, window_end}
 	or None when the notice charges no fee."""
 	if not ctx.n.fees:
@@ -56,7 +60,7 @@ def fee(ctx: Ctx) -> dict | None:
 	if tier is None:
 		return None
 	route_row = offered(ctx, ctx.route, ctx.level)
-	row = ctx.facts.fee_rows[(tier, route_row.committee if route_row else "")]
+	row = ctx.facts.table("fee_rows")[(tier, route_row.committee if route_row else "")]
 	return row
 
 
@@ -66,10 +70,10 @@ def _fee_when(n):
 	return tr("{0} to {1}", start, end) if start and end else end
 
 
-def check_fee(ctx: Ctx, f: dict | None) -> None:
+def check_fee(ctx: Ctx, f: Mapping[str, Any] | None) -> None:
 	if f is None:
 		return
-	when = ctx.facts.fee_when_text
+	when = ctx.facts.table("fee_when_text")
 	amount = f["amount"]
 	if amount is None:
 		ctx.add("FEE-NOT-STATED", (when,))
@@ -77,18 +81,18 @@ def check_fee(ctx: Ctx, f: dict | None) -> None:
 		ctx.add("FEE-AMOUNT", (int(amount) if float(amount).is_integer() else amount, when))
 
 
-_NO_DEFENSE = {"required": False, "online": False, "mode": "", "exempt": False, "reason": ""}
+_NO_DEFENSE: Final = {"required": False, "online": False, "mode": "", "exempt": False, "reason": ""}
 
 
 def defense(ctx: Ctx) -> dict:
 	"""{required, online, mode, exempt, reason}; ``reason`` is zh."""
 	p = ctx.p
-	rule = ctx.facts.defense_rules.get(ctx.level)
+	rule = ctx.facts.table("defense_rules").get(ctx.level)
 	if rule is None:
 		d = _NO_DEFENSE.copy()
 		d["reason"] = _("No defense at this level")
 		return d
-	if p.route == _ROUTE_PRIVATE and p.unit.county and p.unit.county in ctx.facts.counties:
+	if p.route == _ROUTE_PRIVATE and p.unit.county and p.unit.county in ctx.facts.table("counties"):
 		return {
 			"required": False,
 			"online": False,

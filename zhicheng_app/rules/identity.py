@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Final
 
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import (
@@ -18,7 +19,7 @@ from stdnum.exceptions import (
 	ValidationError,
 )
 
-from zhicheng_app.i18n import _
+from zhicheng_app.rules.registry import translate as _
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +63,11 @@ def _clean(value) -> str:
 	return value.translate(_FULLWIDTH).replace(" ", "").replace("-", "").strip().upper()
 
 
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH: Final = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 
 
-def check_resident_id(value: str, today: datetime.date | None = None) -> IdCheck:
+def check_resident_id(value: object, today: datetime.date | None = None) -> IdCheck:
 	"""Validate an 18-character resident identity card number.
 
 	Returns ``IdCheck(ok, error, birth_date, gender, normalized)``; ``error`` is a translated
@@ -75,8 +76,8 @@ def check_resident_id(value: str, today: datetime.date | None = None) -> IdCheck
 	return IdCheck(*resident_id_facts(value, today))
 
 
-_ODD_DIGITS = frozenset("13579")
-_CHECK_CHARS = "0123456789X"
+_ODD_DIGITS: Final = frozenset("13579")
+_CHECK_CHARS: Final = "0123456789X"
 
 
 def resident_id_facts(value, today: datetime.date | None = None) -> tuple:
@@ -133,21 +134,21 @@ def resident_id_facts(value, today: datetime.date | None = None) -> tuple:
 	return (True, None, birth, gender, number)
 
 
-_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100-2015 (as stdnum.cn.uscc)
-_USCC_VALUE = {c: i for i, c in enumerate(_USCC_ALPHABET)}
+_USCC_ALPHABET: Final = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100-2015 (as stdnum.cn.uscc)
+_USCC_VALUE: Final = {c: i for i, c in enumerate(_USCC_ALPHABET)}
 
 
 # The weights of GB 32100 are 3**i mod 31, and 34 = 3 (mod 31): with every character replaced by the
 # base-34 digit of its value, int(reversed code, 34) mod 31 is the weighted sum mod 31. Characters
 # outside the alphabet become "!" so that int() rejects them.
-_USCC_TO_BASE34 = str.maketrans(
+_USCC_TO_BASE34: Final = str.maketrans(
 	{chr(c): "!" for c in range(128)}
 	| {ch: "0123456789ABCDEFGHIJKLMNOPQRSTUVWX"[i] for i, ch in enumerate(_USCC_ALPHABET)}
 )
 
 
 # the same mapping as a bytes table (bytes.translate is cheaper than str.translate with a dict)
-_USCC_TO_BASE34_BYTES = bytes(ord(_USCC_TO_BASE34.get(b, "!")) for b in range(256))
+_USCC_TO_BASE34_BYTES: Final = bytes(ord(_USCC_TO_BASE34.get(b, "!")) for b in range(256))
 
 
 def _uscc_valid(code: str) -> bool:
@@ -167,7 +168,7 @@ def _uscc_validate(code: str) -> str:
 	return uscc.validate(code)
 
 
-def check_credit_code(value: str) -> CodeCheck:
+def check_credit_code(value: object) -> CodeCheck:
 	"""Validate an 18-character unified social credit code (统一社会信用代码)."""
 	return CodeCheck(*credit_code_facts(value))
 

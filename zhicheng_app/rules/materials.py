@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import operator
 import os
+from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Any, Final
 
-from zhicheng_app.i18n import _
 from zhicheng_app.rules.context import Ctx, notice_table
 from zhicheng_app.rules.continuing_education import ce_required
 from zhicheng_app.rules.eligibility import exam_requirement
 from zhicheng_app.rules.registry import finding
+from zhicheng_app.rules.registry import translate as _
 from zhicheng_app.rules.vocabulary import (
 	PUTONGHUA_RANK,
 	Occupation,
@@ -22,30 +24,30 @@ from zhicheng_app.rules.vocabulary import (
 )
 
 # vocabulary members as module constants: attribute access on an Enum class is slow
-_UNITCATEGORY_CENTRAL_IN_XINJIANG = UnitCategory.CENTRAL_IN_XINJIANG
-_UNITCATEGORY_OUT_OF_PROVINCE_ENTERPRISE = UnitCategory.OUT_OF_PROVINCE_ENTERPRISE
-_UNITCATEGORY_MILITARY = UnitCategory.MILITARY
-_OCCUPATION_TEACHER = Occupation.TEACHER
-_OCCUPATION_CHINESE_TEACHER = Occupation.CHINESE_TEACHER
-_OCCUPATION_BROADCASTER = Occupation.BROADCASTER
-_PUTONGHUALEVEL_L2B = PutonghuaLevel.L2B
-_OCCUPATION_CHINESE_BROADCASTER = Occupation.CHINESE_BROADCASTER
-_PUTONGHUALEVEL_L1B = PutonghuaLevel.L1B
-_PUTONGHUALEVEL_L2A = PutonghuaLevel.L2A
-_OWNERSHIP_PUBLIC_INSTITUTION = Ownership.PUBLIC_INSTITUTION
-_OWNERSHIP_PRIVATE_ENTERPRISE = Ownership.PRIVATE_ENTERPRISE
-_OWNERSHIP_STATE_ENTERPRISE = Ownership.STATE_ENTERPRISE
-_ROUTE_PRIVATE = Route.PRIVATE
-_ROUTE_FANGHUIJU = Route.FANGHUIJU
-_PUTONGHUALEVEL_NONE = PutonghuaLevel.NONE
+_UNITCATEGORY_CENTRAL_IN_XINJIANG: Final = UnitCategory.CENTRAL_IN_XINJIANG
+_UNITCATEGORY_OUT_OF_PROVINCE_ENTERPRISE: Final = UnitCategory.OUT_OF_PROVINCE_ENTERPRISE
+_UNITCATEGORY_MILITARY: Final = UnitCategory.MILITARY
+_OCCUPATION_TEACHER: Final = Occupation.TEACHER
+_OCCUPATION_CHINESE_TEACHER: Final = Occupation.CHINESE_TEACHER
+_OCCUPATION_BROADCASTER: Final = Occupation.BROADCASTER
+_PUTONGHUALEVEL_L2B: Final = PutonghuaLevel.L2B
+_OCCUPATION_CHINESE_BROADCASTER: Final = Occupation.CHINESE_BROADCASTER
+_PUTONGHUALEVEL_L1B: Final = PutonghuaLevel.L1B
+_PUTONGHUALEVEL_L2A: Final = PutonghuaLevel.L2A
+_OWNERSHIP_PUBLIC_INSTITUTION: Final = Ownership.PUBLIC_INSTITUTION
+_OWNERSHIP_PRIVATE_ENTERPRISE: Final = Ownership.PRIVATE_ENTERPRISE
+_OWNERSHIP_STATE_ENTERPRISE: Final = Ownership.STATE_ENTERPRISE
+_ROUTE_PRIVATE: Final = Route.PRIVATE
+_ROUTE_FANGHUIJU: Final = Route.FANGHUIJU
+_PUTONGHUALEVEL_NONE: Final = PutonghuaLevel.NONE
 
-_ENTRUSTED = frozenset(
+_ENTRUSTED: Final = frozenset(
 	{_UNITCATEGORY_CENTRAL_IN_XINJIANG, _UNITCATEGORY_OUT_OF_PROVINCE_ENTERPRISE, _UNITCATEGORY_MILITARY}
 )
-_TEACHERS = frozenset({_OCCUPATION_TEACHER, _OCCUPATION_CHINESE_TEACHER})
+_TEACHERS: Final = frozenset({_OCCUPATION_TEACHER, _OCCUPATION_CHINESE_TEACHER})
 
 # Putonghua thresholds by occupation [004 L79]
-OCCUPATION_PUTONGHUA = {
+OCCUPATION_PUTONGHUA: Final[dict[str, PutonghuaLevel]] = {
 	_OCCUPATION_BROADCASTER: _PUTONGHUALEVEL_L2B,
 	_OCCUPATION_CHINESE_BROADCASTER: _PUTONGHUALEVEL_L1B,
 	_OCCUPATION_TEACHER: _PUTONGHUALEVEL_L2B,
@@ -53,7 +55,7 @@ OCCUPATION_PUTONGHUA = {
 }
 
 # materials that other uploads can stand in for [003 L94–96]: any one group suffices
-ALTERNATIVES = {
+ALTERNATIVES: Final = {
 	"social_security_6m": (
 		("social_security_6m",),
 		("deferral_certificate",),
@@ -61,7 +63,7 @@ ALTERNATIVES = {
 	),
 }
 
-CONDITIONS = {
+CONDITIONS: Final = {
 	"all": lambda ctx: True,
 	"public_institution": lambda ctx: ctx.p.unit.ownership == _OWNERSHIP_PUBLIC_INSTITUTION,
 	"enterprise": lambda ctx: (
@@ -96,8 +98,8 @@ def _compile(n) -> tuple:
 	return tuple(rows), conds, {}
 
 
-def required_materials(ctx: Ctx) -> list[dict]:
-	rows, conds, by_outcome = ctx.facts.materials
+def required_materials(ctx: Ctx) -> list[Mapping[str, Any]]:
+	rows, conds, by_outcome = ctx.facts.table("materials")
 	outcome = tuple([bool(CONDITIONS[c](ctx)) for c in conds])  # each condition evaluated once
 	selected = by_outcome.get(outcome)
 	if selected is None:
@@ -106,9 +108,9 @@ def required_materials(ctx: Ctx) -> list[dict]:
 	return list(selected)  # a fresh list of read-only rows
 
 
-_ITEM_CODE = operator.itemgetter("code")
+_ITEM_CODE: Final = operator.itemgetter("code")
 # codes with alternatives that are satisfied by their own upload (the first check below relies on it)
-_SELF_SUFFICIENT = all((code,) in groups for code, groups in ALTERNATIVES.items())
+_SELF_SUFFICIENT: Final = all((code,) in groups for code, groups in ALTERNATIVES.items())
 
 
 @notice_table("allowed_file_types")
@@ -137,12 +139,12 @@ def bad_file_names(names: list[str], allowed: set, suffixes: tuple) -> list[str]
 	return bad
 
 
-def check_materials(ctx: Ctx, required: list[dict]) -> None:
+def check_materials(ctx: Ctx, required: list[Mapping[str, Any]]) -> None:
 	p, n = ctx.p, ctx.n
 	attachments = p.attachments
 	present = {a.code for a in attachments if a.present}
 	if not (_SELF_SUFFICIENT and present.issuperset(map(_ITEM_CODE, required))):
-		missing_ref = None
+		missing_ref: tuple | None = None
 		for m in required:
 			code = m["code"]
 			if code in present and code not in ALTERNATIVES:
@@ -192,7 +194,7 @@ def check_materials(ctx: Ctx, required: list[dict]) -> None:
 					if w in blob:
 						break
 				else:
-					words = ()
+					words = []
 			for i, a in enumerate(attachments if words else ()):
 				text = a.file_name + " " + a.caption
 				for w in words:
@@ -200,7 +202,7 @@ def check_materials(ctx: Ctx, required: list[dict]) -> None:
 						ctx.add("MASK-FILE-NAME", (a.caption or a.code,), f"attachments[{i}]")
 						break
 	if n.allowed_file_types:
-		allowed, suffixes, allowed_text = ctx.facts.allowed_file_types
+		allowed, suffixes, allowed_text = ctx.facts.table("allowed_file_types")
 		names = [a.file_name for a in attachments if a.present and a.file_name]
 		bad = bad_file_names(names, allowed, suffixes) if names else ()
 		if bad:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from zhicheng_app.i18n import _
+from typing import Final
+
 from zhicheng_app.rules.context import Ctx
 from zhicheng_app.rules.identity import credit_code_facts, resident_id_facts
-from zhicheng_app.rules.registry import N_, tr
+from zhicheng_app.rules.registry import N_, Tr, tr
+from zhicheng_app.rules.registry import translate as _
 from zhicheng_app.rules.vocabulary import (
 	CONFIRMATION_ROUTES,
 	LEVEL_RANK,
@@ -14,12 +16,12 @@ from zhicheng_app.rules.vocabulary import (
 )
 
 # vocabulary members as module constants: attribute access on an Enum class is slow
-_ROUTE_DIRECTED = Route.DIRECTED
-_ROUTE_PRIVATE = Route.PRIVATE
-_OWNERSHIP_PRIVATE_ENTERPRISE = Ownership.PRIVATE_ENTERPRISE
+_ROUTE_DIRECTED: Final = Route.DIRECTED
+_ROUTE_PRIVATE: Final = Route.PRIVATE
+_OWNERSHIP_PRIVATE_ENTERPRISE: Final = Ownership.PRIVATE_ENTERPRISE
 
 # labels of profile fields named in messages
-FIELD_LABELS = {
+FIELD_LABELS: Final = {
 	"applicant_name": N_("Name"),
 	"id_number": N_("Resident ID number"),
 	"gender": N_("Gender"),
@@ -33,9 +35,9 @@ FIELD_LABELS = {
 	"unit.credit_code": N_("Unified social credit code"),
 }
 
-_ROUTES = frozenset(Route)
-_EVALUATION_ROUTES = frozenset({_ROUTE_DIRECTED, _ROUTE_PRIVATE})
-_CANCELLED = frozenset({"Cancelled", "已撤销", "已取消"})
+_ROUTES: Final = frozenset(Route)
+_EVALUATION_ROUTES: Final = frozenset({_ROUTE_DIRECTED, _ROUTE_PRIVATE})
+_CANCELLED: Final = frozenset({"Cancelled", "已撤销", "已取消"})
 
 
 def field_label(path: str) -> str:
@@ -45,7 +47,7 @@ def field_label(path: str) -> str:
 	return _(label) if label else path
 
 
-_FIELD_TR = {path: tr(label) for path, label in FIELD_LABELS.items()}
+_FIELD_TR: Final[dict[str, Tr | str]] = {path: tr(label) for path, label in FIELD_LABELS.items()}
 
 
 def _field_tr(path: str):
@@ -90,7 +92,7 @@ def check_input(ctx: Ctx) -> None:
 				ctx.add("INPUT-DATE-ORDER", (_("Grass-roots service") + f" {i + 1}",), f"service[{i}]")
 
 
-_EVALUATION_REQUIRED = ("gender", "ethnicity", "political_status", "series", "profession")
+_EVALUATION_REQUIRED: Final = ("gender", "ethnicity", "political_status", "series", "profession")
 
 
 def check_identity(ctx: Ctx) -> None:

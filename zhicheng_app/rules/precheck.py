@@ -7,9 +7,9 @@ input: unreadable values, unknown options and impossible dates become findings.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from typing import Any, Final
 
-from zhicheng_app.i18n import _
 from zhicheng_app.rules import (
 	continuing_education,
 	eligibility,
@@ -24,28 +24,62 @@ from zhicheng_app.rules.calendar import now_shanghai, to_shanghai
 from zhicheng_app.rules.context import Ctx
 from zhicheng_app.rules.model import ApplicationProfile, NoticeConfig, load_seed_notice
 from zhicheng_app.rules.registry import Finding, make
+from zhicheng_app.rules.registry import translate as _
 from zhicheng_app.rules.vocabulary import Severity
 
 # vocabulary members as module constants: attribute access on an Enum class is slow
-_BLOCKING, _WARNING, _INFO = Severity.BLOCKING, Severity.WARNING, Severity.INFO
+_BLOCKING: Final = Severity.BLOCKING
+_WARNING: Final = Severity.WARNING
+_INFO: Final = Severity.INFO
 
 
-@dataclass(slots=True)
 class PrecheckResult:
 	"""What a precheck found and derived. The rows of ``eligible_options``, ``required_materials``
 	and ``fee`` are read-only mappings shared with the notice's tables; ``to_dict()`` gives plain,
 	independent dicts (and builds every finding's message)."""
 
-	findings: list[Finding] = field(default_factory=list)
-	eligible_routes: list[str] = field(default_factory=list)
-	eligible_levels: list[str] = field(default_factory=list)
-	eligible_options: list[dict] = field(default_factory=list)  # [{route, level, committee, module}]
-	required_materials: list[dict] = field(default_factory=list)  # [{code, label, seed_ref}]
-	fee: dict | None = None
-	defense: dict = field(default_factory=dict)  # {required, online, mode, exempt, reason}
-	deadlines: list[dict] = field(default_factory=list)  # [{kind, label, start, at, consequence}]
-	notice_code: str = ""
-	checked_at: str = ""
+	__slots__ = (
+		"checked_at",
+		"deadlines",
+		"defense",
+		"eligible_levels",
+		"eligible_options",
+		"eligible_routes",
+		"fee",
+		"findings",
+		"notice_code",
+		"required_materials",
+	)
+
+	def __init__(
+		self,
+		findings: list[Finding] | None = None,
+		eligible_routes: list[str] | None = None,
+		eligible_levels: list[str] | None = None,
+		eligible_options: list[Mapping[str, Any]] | None = None,  # [{route, level, committee, module}]
+		required_materials: list[Mapping[str, Any]] | None = None,  # [{code, label, seed_ref}]
+		fee: Mapping[str, Any] | None = None,
+		defense: dict | None = None,  # {required, online, mode, exempt, reason}
+		deadlines: list[dict] | None = None,  # [{kind, label, start, at, consequence}]
+		notice_code: str = "",
+		checked_at: str = "",
+	):
+		# an explicit class, not a dataclass: compiled, its generated __init__ would run as Python
+		self.findings: list[Finding] = [] if findings is None else findings
+		self.eligible_routes: list[str] = [] if eligible_routes is None else eligible_routes
+		self.eligible_levels: list[str] = [] if eligible_levels is None else eligible_levels
+		self.eligible_options: list[Mapping[str, Any]] = [] if eligible_options is None else eligible_options
+		self.required_materials: list[Mapping[str, Any]] = (
+			[] if required_materials is None else required_materials
+		)
+		self.fee = fee
+		self.defense: dict = {} if defense is None else defense
+		self.deadlines: list[dict] = [] if deadlines is None else deadlines
+		self.notice_code = notice_code
+		self.checked_at = checked_at
+
+	def __repr__(self) -> str:
+		return f"PrecheckResult(notice_code={self.notice_code!r}, findings={self.findings!r})"
 
 	@property
 	def blocking(self) -> list[Finding]:
@@ -93,7 +127,7 @@ def _coerce_now(now) -> datetime.datetime:
 	return to_shanghai(now)
 
 
-_NOW_MEMO: dict = {}
+_NOW_MEMO: Final[dict] = {}
 
 
 def _now_and_iso(now) -> tuple[datetime.datetime, str]:
@@ -108,6 +142,7 @@ def _now_and_iso(now) -> tuple[datetime.datetime, str]:
 	if now is None:
 		at = now_shanghai()
 		return at, at.isoformat()
+	key: tuple | None
 	if isinstance(now, datetime.datetime):
 		key = (now.__class__, now, now.tzinfo, now.fold)
 		try:
@@ -199,7 +234,10 @@ def _notice_findings(n: NoticeConfig) -> list[Finding]:
 
 def _by_severity(findings: list[Finding]) -> list[Finding]:
 	"""Blocking first, then warnings, then notes; the order within each severity is kept."""
-	blocking, warning, info, other = [], [], [], []
+	blocking: list[Finding] = []
+	warning: list[Finding] = []
+	info: list[Finding] = []
+	other: list[Finding] = []
 	for f in findings:
 		s = f.severity
 		if s is _BLOCKING or s == _BLOCKING:
@@ -222,7 +260,7 @@ def precheck(profile, notice, now=None) -> PrecheckResult:
 	n = notice if isinstance(notice, NoticeConfig) else _coerce_notice(notice)
 	p = profile if isinstance(profile, ApplicationProfile) else ApplicationProfile.from_dict(profile)
 	at, checked_at = _now_and_iso(now)
-	ctx = Ctx.build(p, n, at)
+	ctx = Ctx(p, n, at)
 	findings = ctx.findings
 	if n.parse_errors:
 		findings.extend(_notice_findings(n))
@@ -232,24 +270,20 @@ def precheck(profile, notice, now=None) -> PrecheckResult:
 	except Exception:
 		# some family failed on this input: start again with each family guarded on its own, so
 		# that the failure becomes a CHECK-FAILED finding and every other family still reports
-		ctx = Ctx.build(p, n, at)
+		ctx = Ctx(p, n, at)
 		findings = ctx.findings
 		findings.extend(_notice_findings(n))
 		outcome = _families(ctx, _run)
 	routes, levels, options, required, fee, defense, deadlines = outcome
-	# PrecheckResult(...) without the cost of a class call
-	result = _new(PrecheckResult)
-	result.findings = _by_severity(findings) if len(findings) > 1 else findings
-	result.eligible_routes = routes
-	result.eligible_levels = levels
-	result.eligible_options = options
-	result.required_materials = required
-	result.fee = fee
-	result.defense = defense
-	result.deadlines = deadlines
-	result.notice_code = n.code
-	result.checked_at = checked_at
-	return result
-
-
-_new = object.__new__
+	return PrecheckResult(
+		_by_severity(findings) if len(findings) > 1 else findings,
+		routes,
+		levels,
+		options,
+		required,
+		fee,
+		defense,
+		deadlines,
+		n.code,
+		checked_at,
+	)

@@ -9,20 +9,32 @@ reference is looked up by notice code, else the ``"*"`` entry is used.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Final
 
 from zhicheng_app import i18n
 from zhicheng_app.rules.vocabulary import Severity
 
 B, W, INFO = Severity.BLOCKING, Severity.WARNING, Severity.INFO
 
+# a finding's message arguments: a tuple, or a function returning one (called when first shown)
+Args = tuple | Callable[[], tuple]
 
-def _(msg: str, lang: str | None = None) -> str:
+
+def translate(msg: str, lang: str | None = None) -> str:
 	"""``zhicheng_app.i18n._``, with its own answer taken directly when Frappe is not loaded: then
 	it reads the default catalogue (``translations/zh.csv``). Inside Frappe it defers entirely."""
-	if lang is None and sys.modules.get("frappe") is None:
-		return i18n.catalog(i18n.DEFAULT_LANG).get(msg, msg)
+	if lang is None and _SYS_MODULES.get("frappe") is None:
+		catalog = _DEFAULT_CATALOG.get(i18n.DEFAULT_LANG)
+		if catalog is None:  # i18n.catalog() is read once and never changes
+			catalog = _DEFAULT_CATALOG[i18n.DEFAULT_LANG] = i18n.catalog(i18n.DEFAULT_LANG)
+		return catalog.get(msg, msg)
 	return i18n._(msg, lang)
+
+
+_SYS_MODULES: Final[dict[str, Any]] = sys.modules
+_DEFAULT_CATALOG: Final[dict[str, dict[str, str]]] = {}
 
 
 def N_(msg: str) -> str:
@@ -52,7 +64,7 @@ class Rule:
 		return "；".join(parts)
 
 
-_SEED_ORDER = ("000", "001", "002", "003", "004")
+_SEED_ORDER: Final = ("000", "001", "002", "003", "004")
 
 
 class Tr:
@@ -67,7 +79,7 @@ class Tr:
 		self.args = args
 
 	def __str__(self) -> str:
-		text = _(self.msg)
+		text = translate(self.msg)
 		return text.format(*self.args) if self.args else text
 
 	def __format__(self, spec: str) -> str:
@@ -83,15 +95,9 @@ class Tr:
 		return hash(str(self))
 
 
-_new = object.__new__
-
-
-def tr(msg: str, *args) -> Tr:
-	"""``Tr(msg, *args)`` without the cost of a class call (rules build many of them)."""
-	t = _new(Tr)
-	t.msg = msg
-	t.args = args
-	return t
+def tr(msg: str, *args: Any) -> Tr:
+	"""``Tr(msg, *args)``."""
+	return Tr(msg, *args)
 
 
 class Join:
@@ -133,7 +139,7 @@ class Finding:
 		message: str | None = None,
 		field: str | None = None,
 		template: str | None = None,
-		args: tuple = (),
+		args: Args = (),
 	):
 		self.rule_id = rule_id
 		self.seed_ref = seed_ref
@@ -147,10 +153,10 @@ class Finding:
 	def message(self) -> str:
 		msg = self._message
 		if msg is None:
-			msg = _(self._template) if self._template is not None else ""
+			msg = translate(self._template) if self._template is not None else ""
 			args = self._args
 			if args:
-				if args.__class__ is not tuple:  # arguments built when first shown
+				if not isinstance(args, tuple):  # arguments built when first shown
 					args = args()
 				msg = msg.format(*args)
 			self._message = msg
@@ -167,8 +173,6 @@ class Finding:
 		if other.__class__ is not self.__class__:
 			return NotImplemented
 		return self._key() == other._key()
-
-	__hash__ = None  # mutable, like the dataclass it replaces
 
 	def __repr__(self) -> str:
 		return (
@@ -193,9 +197,9 @@ class Finding:
 		}
 
 
-S = "shared/spec/domain.md"
+S: Final = "shared/spec/domain.md"
 
-_RULES = (
+_RULES: Final = (
 	# ---- input
 	Rule("INPUT-VALUE", B, N_("{0}: {1}"), {"*": f"{S} §11.1"}),
 	Rule("INPUT-MISSING", B, N_("{0} is required"), {"*": f"{S} §11.1 V-04"}),
@@ -742,23 +746,23 @@ _RULES = (
 	),
 )
 
-RULES: dict[str, Rule] = {r.rule_id: r for r in _RULES}
+RULES: Final[dict[str, Rule]] = {r.rule_id: r for r in _RULES}
 
 
-def finding(rule_id, seed_ref, severity, message, field, template, args) -> Finding:
-	"""``Finding(...)`` without the cost of a class call (a precheck makes many of them)."""
-	f = _new(Finding)
-	f.rule_id = rule_id
-	f.seed_ref = seed_ref
-	f.severity = severity
-	f.field = field
-	f._message = message
-	f._template = template
-	f._args = args
-	return f
+def finding(
+	rule_id: str,
+	seed_ref: str,
+	severity: Severity,
+	message: str | None,
+	field: str | None,
+	template: str | None,
+	args: Args,
+) -> Finding:
+	"""``Finding(...)`` with every field given by position."""
+	return Finding(rule_id, seed_ref, severity, message, field, template, args)
 
 
-_RULE_REFS: dict[str, dict[str, tuple]] = {}
+_RULE_REFS: Final[dict[str, dict[str, tuple]]] = {}
 
 
 def rule_refs(notice_code: str) -> dict[str, tuple]:
@@ -775,7 +779,7 @@ def rule_refs(notice_code: str) -> dict[str, tuple]:
 def make(
 	rule_id: str,
 	notice_code: str = "",
-	args: tuple = (),
+	args: Args = (),
 	field: str | None = None,
 	seed_ref: str | None = None,
 	message: str | None = None,

@@ -10,13 +10,14 @@ How 字 are counted (spec Q-45) is the notice setting ``summary_count_mode``:
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from zhicheng_app.rules.context import Ctx, notice_table
 from zhicheng_app.rules.registry import Tr, tr
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_HAN: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
-HAN_ONLY = "Han only"
+HAN_ONLY: Final = "Han only"
 
 
 def count_chars(text: str, mode: str = "Non-whitespace") -> int:
@@ -95,7 +96,7 @@ def check_summary(ctx: Ctx) -> None:
 					ctx.add("SUM-UNIT", (unit_name.strip(),), "summary")
 					break
 	if n.summary_topics:
-		keywords, joined = ctx.facts.summary_topics
+		keywords, joined = ctx.facts.table("summary_topics")
 		for k in keywords:
 			if k and k in text:
 				break

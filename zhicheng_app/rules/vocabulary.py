@@ -23,7 +23,7 @@ class LevelTier(StrEnum):
 	JUNIOR = "Junior"  # 初
 
 
-LEVEL_TIER = {
+LEVEL_TIER: dict[str, LevelTier] = {
 	Level.FULL_SENIOR: LevelTier.SENIOR,
 	Level.DEPUTY_SENIOR: LevelTier.SENIOR,
 	Level.INTERMEDIATE: LevelTier.INTERMEDIATE,
@@ -31,7 +31,7 @@ LEVEL_TIER = {
 	Level.ENTRY: LevelTier.JUNIOR,
 }
 
-LEVEL_RANK = {
+LEVEL_RANK: dict[str, int] = {
 	Level.ENTRY: 1,
 	Level.ASSISTANT: 2,
 	Level.INTERMEDIATE: 3,
@@ -119,7 +119,7 @@ class Education(StrEnum):
 	DOCTOR = "Doctor"  # 博士研究生
 
 
-EDUCATION_RANK = {
+EDUCATION_RANK: dict[str, int] = {
 	Education.HIGH_SCHOOL: 1,
 	Education.SECONDARY: 1,
 	Education.JUNIOR_COLLEGE: 2,
@@ -190,7 +190,7 @@ class PutonghuaLevel(StrEnum):
 	L1A = "Level 1 A"  # 一级甲等
 
 
-PUTONGHUA_RANK = {
+PUTONGHUA_RANK: dict[str, int] = {
 	PutonghuaLevel.NONE: 0,
 	PutonghuaLevel.L3B: 1,
 	PutonghuaLevel.L3A: 2,

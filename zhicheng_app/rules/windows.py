@@ -6,7 +6,7 @@ import datetime
 
 from zhicheng_app.rules.calendar import to_shanghai
 from zhicheng_app.rules.context import Ctx, notice_facts, notice_table
-from zhicheng_app.rules.registry import _
+from zhicheng_app.rules.registry import translate as _
 
 
 def fmt(dt: datetime.datetime) -> str:
@@ -43,11 +43,11 @@ def check_windows(ctx: Ctx) -> None:
 		ctx.add("WIN-NOT-CONFIGURED")
 	else:
 		if facts.app_start is not None and now < facts.app_start:
-			ctx.add("WIN-NOT-OPEN", (fmt(w.start),))
+			ctx.add("WIN-NOT-OPEN", (fmt(facts.app_start),))
 		if facts.app_end is not None and now > facts.app_end:
 			# a returned file follows its own resubmission deadline when the notice allows it
 			if not (returned and not n.resubmission_within_application_window):
-				ctx.add("WIN-CLOSED", (fmt(w.end), w.consequence or _("not accepted")))
+				ctx.add("WIN-CLOSED", (fmt(facts.app_end), w.consequence or _("not accepted")))
 	if n.max_submissions > 0:
 		allowed = n.max_submissions if n.submissions_count_initial else n.max_submissions + 1
 		if p.submissions_made >= allowed:
@@ -70,7 +70,7 @@ def _deadline_rows(n) -> tuple:
 
 def deadlines(ctx: Ctx) -> list[dict]:
 	out = []
-	for kind, row in ctx.facts.deadline_rows:
+	for kind, row in ctx.facts.table("deadline_rows"):
 		d = row.copy()
 		d["label"] = _(kind)
 		out.append(d)

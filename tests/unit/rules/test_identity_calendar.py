@@ -209,3 +209,18 @@ def test_cutoffs_in_shanghai():
 	assert is_before_cutoff(datetime.datetime(2024, 8, 30, 16, 0, tzinfo=urumqi), cutoff)
 	assert not is_before_cutoff(datetime.datetime(2024, 8, 30, 17, 0, tzinfo=urumqi), cutoff)
 	assert to_shanghai(datetime.date(2024, 1, 2)).tzinfo is SHANGHAI
+
+
+def test_national_workday_equals_the_package_on_every_supported_day():
+	"""The engine reads chinese-calendar's tables directly; it must agree with the package's own
+	``is_workday`` on every day it covers."""
+	from zhicheng_app.rules.calendar import _national_workday, _supported_years
+
+	lo, hi = _supported_years()
+	day, last = datetime.date(lo, 1, 1), datetime.date(hi, 12, 31)
+	checked = 0
+	while day <= last:
+		assert _national_workday(day) == chinese_calendar.is_workday(day), day
+		day += datetime.timedelta(days=1)
+		checked += 1
+	assert checked > 365 * 10
