@@ -20,6 +20,7 @@
 #   SKIP_DEMO=1       do not load the demo data
 #   SKIP_BUILD=1      do not run `bench build --force`
 #   SKIP_START=1      do not start the bench processes
+#   ZHICHENG_COMPILE_RULES=0  install the rules engine as plain Python (default: compiled with mypyc)
 set -Eeuo pipefail
 
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,6 +40,7 @@ SKIP_APT="${SKIP_APT:-0}"
 SKIP_DEMO="${SKIP_DEMO:-0}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
 SKIP_START="${SKIP_START:-0}"
+ZHICHENG_COMPILE_RULES="${ZHICHENG_COMPILE_RULES:-1}"
 
 export DEBIAN_FRONTEND=noninteractive
 export PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -83,7 +85,7 @@ as_root() {
 # ---------------------------------------------------------------- system packages
 install_system_packages() {
 	local pkgs=(
-		git curl ca-certificates build-essential pkg-config cron
+		git curl ca-certificates build-essential pkg-config cron python3-dev
 		mariadb-server mariadb-client redis-server
 		libreoffice-writer-nogui fonts-noto-cjk wkhtmltopdf
 	)
@@ -295,8 +297,18 @@ link_app() {
 		log "linking $link -> $REPO_DIR"
 		ln -s "$REPO_DIR" "$link"
 	fi
-	log "pip install -e ${APP_NAME}[test] into the bench env"
-	"$BENCH_DIR/env/bin/pip" install -q -e "${link}[test]"
+	# the rules engine is compiled with mypyc unless ZHICHENG_COMPILE_RULES=0 (setup.py); without a
+	# C compiler the plain-Python engine is installed instead
+	if [[ "$ZHICHENG_COMPILE_RULES" != "0" ]]; then
+		log "pip install -e ${APP_NAME}[test] into the bench env, rules engine compiled (ZHICHENG_COMPILE_RULES=1)"
+		if ! ZHICHENG_COMPILE_RULES=1 "$BENCH_DIR/env/bin/pip" install -q -e "${link}[test]"; then
+			log "compiling the rules engine failed; installing it as plain Python"
+			ZHICHENG_COMPILE_RULES=0 "$BENCH_DIR/env/bin/pip" install -q -e "${link}[test]"
+		fi
+	else
+		log "pip install -e ${APP_NAME}[test] into the bench env (plain-Python rules engine)"
+		ZHICHENG_COMPILE_RULES=0 "$BENCH_DIR/env/bin/pip" install -q -e "${link}[test]"
+	fi
 	grep -qx "$APP_NAME" "$BENCH_DIR/sites/apps.txt" || {
 		# apps.txt may lack a trailing newline
 		[[ -z "$(tail -c1 "$BENCH_DIR/sites/apps.txt")" ]] || echo >>"$BENCH_DIR/sites/apps.txt"
