@@ -68,7 +68,7 @@ def years_tr(start: datetime.date | None, end: datetime.date) -> Tr:
 	return tr("{0} year(s) {1} month(s)", months // 12, months % 12)
 
 
-# the rule families' tables of a notice (see ``notice_table``), slots of NoticeFacts
+# the names of the rule families' notice tables (see ``notice_table``)
 NOTICE_TABLES: Final = (
 	"allowed_file_types",
 	"ce_policies",

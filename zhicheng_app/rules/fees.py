@@ -60,8 +60,7 @@ def fee(ctx: Ctx) -> Mapping[str, Any] | None:
 	if tier is None:
 		return None
 	route_row = offered(ctx, ctx.route, ctx.level)
-	row = ctx.facts.table("fee_rows")[(tier, route_row.committee if route_row else "")]
-	return row
+	return ctx.facts.table("fee_rows")[(tier, route_row.committee if route_row else "")]
 
 
 @notice_table("fee_when_text")
