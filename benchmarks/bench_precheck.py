@@ -10,9 +10,6 @@ education, titles, continuing education, appraisals, summary length and content,
 a returned application. Nothing is cached between prechecks except what is derived from the
 notice itself (and the conversion of the same ``now``).
 
-The engine runs as plain Python or, installed with ``ZHICHENG_COMPILE_RULES=1`` (setup.py), compiled
-with mypyc; the first line printed says which.
-
 Figures printed (best and median of ``--repeat`` timed passes over all profiles):
 
 * precheck with ApplicationProfile input (the profiles parsed once, as a controller does);
@@ -34,7 +31,6 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from tests.unit.rules.factories import NOW, varied_profiles
-from zhicheng_app.rules import compiled_modules
 from zhicheng_app.rules.model import SEED_NOTICE_CODES, ApplicationProfile, load_seed_notice
 from zhicheng_app.rules.precheck import precheck
 
@@ -70,12 +66,6 @@ def main() -> None:
 		precheck(p, n, now).to_dict()
 
 	load = os.getloadavg() if hasattr(os, "getloadavg") else None
-	compiled = compiled_modules()
-	print(
-		f"engine: compiled with mypyc ({len(compiled)} modules)"
-		if compiled
-		else "engine: plain Python (install with ZHICHENG_COMPILE_RULES=1 to compile it, see setup.py)"
-	)
 	print(
 		f"{datetime.datetime.now().isoformat(timespec='seconds')}  python {platform.python_version()}  "
 		f"{os.cpu_count()} CPUs  {platform.processor() or platform.machine()}"

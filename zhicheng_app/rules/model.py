@@ -14,7 +14,6 @@ Stored values of Select-like fields are the strings of ``vocabulary`` enums.
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import datetime
 import functools
@@ -24,12 +23,9 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from zhicheng_app import rules as rules_package
 from zhicheng_app.rules.registry import translate as _
 
-# the package's folder (a compiled module has no ``__file__`` while it is being imported)
-RULES_DIR: Final = os.path.dirname(os.path.abspath(rules_package.__file__ or ""))
-NOTICES_DIR: Final = os.path.join(RULES_DIR, "data", "notices")
+NOTICES_DIR: Final = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "notices")
 
 
 @dataclass(slots=True)
@@ -215,45 +211,10 @@ def _json_value(v):
 	return v
 
 
-def field_types(cls: type) -> dict[str, Any]:
-	"""{field name: type} of a model dataclass, as ``typing.get_type_hints`` gives them. When the
-	module is compiled (see ``docs/precheck.md``), the classes' ``__annotations__`` no longer hold the
-	declared types; they are then read from this module's source."""
-	if all(isinstance(v, str) for c in cls.__mro__ for v in getattr(c, "__annotations__", {}).values()):
-		return typing.get_type_hints(cls)
-	return source_field_types(cls)
-
-
-def source_field_types(cls: type) -> dict[str, Any]:
-	"""``field_types(cls)`` read from this module's source."""
-	declared = _source_annotations()
-	hints: dict[str, Any] = {}
-	for c in reversed(cls.__mro__):
-		for name, text in declared.get(c.__name__, {}).items():
-			hints[name] = eval(text, _MODULE_GLOBALS)  # the module's own annotations, as get_type_hints does
-	return hints
-
-
-@functools.cache
-def _source_annotations() -> dict[str, dict[str, str]]:
-	"""{class name: {field: annotation text}} of this module's classes, read from its source."""
-	with open(os.path.join(RULES_DIR, "model.py"), encoding="utf-8") as f:
-		tree = ast.parse(f.read())
-	out: dict[str, dict[str, str]] = {}
-	for node in tree.body:
-		if isinstance(node, ast.ClassDef):
-			out[node.name] = {
-				st.target.id: ast.unparse(st.annotation)
-				for st in node.body
-				if isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name)
-			}
-	return out
-
-
 @functools.cache
 def _plan(cls: Any) -> tuple:
 	"""(name, kind, converter, sub-record class, value label) for each public field."""
-	hints = field_types(cls)
+	hints = typing.get_type_hints(cls)
 	plan: list[tuple[str, str, Any, Any, str]] = []
 	for f in dataclasses.fields(cls):
 		if f.name == "parse_errors":
@@ -809,6 +770,3 @@ def load_seed_notice(code: str) -> NoticeConfig:
 	if code not in SEED_NOTICE_CODES:
 		raise KeyError(code)
 	return NoticeConfig.from_dict(_seed_notice_dict(code))
-
-
-_MODULE_GLOBALS: Final = globals()

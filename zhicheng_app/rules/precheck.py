@@ -64,7 +64,6 @@ class PrecheckResult:
 		notice_code: str = "",
 		checked_at: str = "",
 	):
-		# an explicit class, not a dataclass: compiled, its generated __init__ would run as Python
 		self.findings: list[Finding] = [] if findings is None else findings
 		self.eligible_routes: list[str] = [] if eligible_routes is None else eligible_routes
 		self.eligible_levels: list[str] = [] if eligible_levels is None else eligible_levels

@@ -39,8 +39,7 @@ def test_failing_family_becomes_check_failed(monkeypatch):
 	def broken(notice):
 		raise ZeroDivisionError
 
-	# the summary family fails on its notice table (a module attribute would not do: compiled
-	# modules call each other directly, so patching a family function has no effect there)
+	# the summary family fails on its notice table
 	monkeypatch.setitem(context._TABLE_BUILDERS, "summary_topics", broken)
 	profile = base("000")
 	profile["id_number"] = "123"  # ID-INVALID, reported by an earlier family
