@@ -23,6 +23,12 @@ has_permission = {
 	"Title Application": "zhicheng_app.permissions.application_has_permission",
 }
 
+# Document events
+# ---------------
+doc_events = {
+	"Title Application": {"on_update": "zhicheng_app.services.notifications.notify_next_actors"},
+}
+
 # Desk
 # ----
 doctype_js = {"Workflow": "public/js/workflow.js"}

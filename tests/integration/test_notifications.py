@@ -1,0 +1,95 @@
+"""Workflow alerts never drop a save and never make one fail; the next actors get a plain e-mail."""
+
+import frappe
+import pytest
+from frappe.model.workflow import apply_workflow
+
+from tests.integration.workflow_support import (
+	NOW,
+	chain_notice,
+	make_actors,
+	make_chain_application,
+	remove_actors,
+)
+from zhicheng_app.services import notifications
+from zhicheng_app.workflows import WORKFLOW_NAME, load_default
+
+
+@pytest.fixture(scope="module")
+def actors(frappe_site):
+	frappe.set_user("Administrator")
+	created = make_actors()
+	frappe.db.commit()
+	yield created
+	remove_actors(created)
+	frappe.db.commit()
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock():
+	frappe.flags.zhicheng_now = NOW
+	yield
+	frappe.flags.zhicheng_now = None
+
+
+def _submitted(actors):
+	notice = chain_notice("000")
+	doc = make_chain_application(actors, notice, "private", "Private Enterprise Special", "Intermediate")
+	frappe.set_user(actors["applicant"])
+	apply_workflow(doc, "Submit")
+	frappe.set_user("Administrator")
+	return doc
+
+
+def test_the_workflow_sends_no_print_pdf_email():
+	assert load_default()["workflow"]["send_email_alert"] == 0
+	assert frappe.db.get_value("Workflow", WORKFLOW_NAME, "send_email_alert") == 0
+
+
+def test_a_save_after_a_transition_of_the_same_object_is_kept(actors):
+	doc = _submitted(actors)
+	assert doc.workflow_state == "Unit Review" and not doc.flags.in_print
+	frappe.set_user(actors["hr"])
+	doc.publicity_start, doc.publicity_end = "2024-07-15", "2024-07-19"
+	doc.save()  # the same object the transition saved: this save must not be skipped
+	frappe.set_user("Administrator")
+	assert str(frappe.db.get_value("Title Application", doc.name, "publicity_end")) == "2024-07-19"
+
+
+def test_without_mail_account_nothing_is_queued(actors, monkeypatch):
+	queued = []
+	monkeypatch.setattr(notifications, "outgoing_mail_configured", lambda: False)
+	monkeypatch.setattr(frappe, "enqueue", lambda *a, **kw: queued.append(kw))
+	_submitted(actors)
+	assert queued == []
+
+
+def test_next_actors_are_emailed_once_per_step(actors, monkeypatch):
+	queued, sent = [], []
+	monkeypatch.setattr(notifications, "outgoing_mail_configured", lambda: True)
+	monkeypatch.setattr(frappe, "enqueue", lambda method, **kw: queued.append((method, kw)))
+	monkeypatch.setattr(frappe, "sendmail", lambda **kw: sent.append(kw))
+	doc = _submitted(actors)
+	assert len(queued) == 1
+	method, kw = queued[0]
+	assert kw["application"] == doc.name and kw["state"] == "Unit Review"
+	method(application=kw["application"], state=kw["state"])
+	assert len(sent) == 1
+	hr_email = frappe.db.get_value("User", actors["hr"], "email")
+	assert hr_email in sent[0]["recipients"]
+	assert frappe.db.get_value("User", actors["county"], "email") not in sent[0]["recipients"]
+	assert doc.name in sent[0]["subject"] and not sent[0].get("attachments")
+	# a job that runs after the application moved on sends nothing
+	method(application=doc.name, state="Committee Review")
+	assert len(sent) == 1
+
+
+def test_a_failing_mail_server_only_logs(actors, monkeypatch):
+	def refuse(**kw):
+		raise frappe.OutgoingEmailError("no server")
+
+	monkeypatch.setattr(frappe, "sendmail", refuse)
+	doc = _submitted(actors)
+	before = frappe.db.count("Error Log", {"reference_name": doc.name})
+	notifications.send_next_actor_email(application=doc.name, state="Unit Review")
+	assert frappe.db.count("Error Log", {"reference_name": doc.name}) == before + 1
