@@ -16,11 +16,13 @@
 #   PYTHON            Python (3.10+) for the bench env        [python3]
 #   BENCH_CLI_VENV    virtualenv for the bench CLI             [$HOME/.local/share/zhicheng-bench-cli]
 #   WEB_PORT          web port                                 [8000]
+#   SOCKETIO_PORT     socket.io (realtime) port                [9000]
+#   REDIS_CACHE_PORT  Redis for cache and realtime             [13000]
+#   REDIS_QUEUE_PORT  Redis for background jobs                [11000]
 #   SKIP_APT=1        do not install Debian packages
 #   SKIP_DEMO=1       do not load the demo data
 #   SKIP_BUILD=1      do not run `bench build --force`
 #   SKIP_START=1      do not start the bench processes
-#   ZHICHENG_COMPILE_RULES=0  install the rules engine as plain Python (default: compiled with mypyc)
 set -Eeuo pipefail
 
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,11 +38,13 @@ FRAPPE_BRANCH="${FRAPPE_BRANCH:-version-15}"
 PYTHON="${PYTHON:-python3}"
 BENCH_CLI_VENV="${BENCH_CLI_VENV:-$HOME/.local/share/zhicheng-bench-cli}"
 WEB_PORT="${WEB_PORT:-8000}"
+SOCKETIO_PORT="${SOCKETIO_PORT:-9000}"
+REDIS_CACHE_PORT="${REDIS_CACHE_PORT:-13000}"
+REDIS_QUEUE_PORT="${REDIS_QUEUE_PORT:-11000}"
 SKIP_APT="${SKIP_APT:-0}"
 SKIP_DEMO="${SKIP_DEMO:-0}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
 SKIP_START="${SKIP_START:-0}"
-ZHICHENG_COMPILE_RULES="${ZHICHENG_COMPILE_RULES:-1}"
 
 export DEBIAN_FRONTEND=noninteractive
 export PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -58,11 +62,11 @@ stage() {
 	stage_end
 	STAGE_NAME="$1"
 	STAGE_START=$(date +%s)
-	log "== $STAGE_NAME"
+	log "== phase $STAGE_NAME"
 }
 stage_end() {
 	if [[ -n "$STAGE_NAME" ]]; then
-		log "   done: $STAGE_NAME ($(($(date +%s) - STAGE_START)) s)"
+		log "phase $STAGE_NAME: $(($(date +%s) - STAGE_START)) s"
 	fi
 	STAGE_NAME=""
 }
@@ -281,7 +285,13 @@ set_common_config() {
 }
 
 bench_env_tweaks() {
-	set_common_config "frappe_user=$(id -un)" "webserver_port=$WEB_PORT" "developer_mode=0"
+	set_common_config "frappe_user=$(id -un)" "webserver_port=$WEB_PORT" "developer_mode=0" \
+		"socketio_port=$SOCKETIO_PORT" \
+		"redis_cache=redis://127.0.0.1:$REDIS_CACHE_PORT" \
+		"redis_socketio=redis://127.0.0.1:$REDIS_CACHE_PORT" \
+		"redis_queue=redis://127.0.0.1:$REDIS_QUEUE_PORT"
+	# the Redis configuration files and the Procfile carry the ports: regenerate them from the config
+	(cd "$BENCH_DIR" && bench setup redis && bench setup procfile) >/dev/null
 	log "pinning setuptools<81 in the bench env"
 	"$BENCH_DIR/env/bin/pip" install -q "setuptools<81"
 }
@@ -297,18 +307,8 @@ link_app() {
 		log "linking $link -> $REPO_DIR"
 		ln -s "$REPO_DIR" "$link"
 	fi
-	# the rules engine is compiled with mypyc unless ZHICHENG_COMPILE_RULES=0 (setup.py); without a
-	# C compiler the plain-Python engine is installed instead
-	if [[ "$ZHICHENG_COMPILE_RULES" != "0" ]]; then
-		log "pip install -e ${APP_NAME}[test] into the bench env, rules engine compiled (ZHICHENG_COMPILE_RULES=1)"
-		if ! ZHICHENG_COMPILE_RULES=1 "$BENCH_DIR/env/bin/pip" install -q -e "${link}[test]"; then
-			log "compiling the rules engine failed; installing it as plain Python"
-			ZHICHENG_COMPILE_RULES=0 "$BENCH_DIR/env/bin/pip" install -q -e "${link}[test]"
-		fi
-	else
-		log "pip install -e ${APP_NAME}[test] into the bench env (plain-Python rules engine)"
-		ZHICHENG_COMPILE_RULES=0 "$BENCH_DIR/env/bin/pip" install -q -e "${link}[test]"
-	fi
+	log "pip install -e ${APP_NAME}[test] into the bench env"
+	"$BENCH_DIR/env/bin/pip" install -q -e "${link}[test]"
 	grep -qx "$APP_NAME" "$BENCH_DIR/sites/apps.txt" || {
 		# apps.txt may lack a trailing newline
 		[[ -z "$(tail -c1 "$BENCH_DIR/sites/apps.txt")" ]] || echo >>"$BENCH_DIR/sites/apps.txt"
@@ -490,41 +490,33 @@ add_hosts_entry() {
 
 main() {
 	log "working copy: $REPO_DIR; bench: $BENCH_DIR; site: $SITE"
+	stage "packages"
 	if [[ "$SKIP_APT" != "1" ]]; then
-		stage "Debian packages"
 		install_system_packages
 	fi
 	command -v mariadb >/dev/null 2>&1 || die "MariaDB client not installed"
 	command -v redis-server >/dev/null 2>&1 || die "redis-server not installed"
-
-	stage "MariaDB"
 	if configure_mariadb; then
 		restart_mariadb
 	else
 		start_mariadb
 	fi
 	set_root_password
-
-	stage "bench CLI and yarn"
 	install_bench_cli
 	install_yarn
 
-	stage "bench init ($FRAPPE_BRANCH)"
+	stage "bench"
 	bench_init
 	bench_env_tweaks
-
-	stage "link $APP_NAME"
 	link_app
 
-	stage "redis"
+	stage "site"
 	start_redis
-
-	stage "site $SITE"
 	create_or_migrate_site
 	configure_site
 	add_hosts_entry
 
-	stage "demo data"
+	stage "demo"
 	load_demo
 
 	stage "assets"

@@ -2,9 +2,6 @@
 # Runs both test levels of zhicheng_app.
 #
 #   unit         python -m pytest tests/unit            (no Frappe; runs everywhere)
-#                then the same tests on the rules engine's other form, in a temporary copy: the
-#                mypyc-compiled engine (ZHICHENG_COMPILE_RULES=1, see setup.py) when the checkout
-#                runs plain Python, else plain Python; one line says so when it cannot be built
 #   integration  <bench>/env/bin/python -m pytest tests/integration
 #                (needs a bench made by scripts/bench-setup.sh whose database answers)
 #
@@ -17,7 +14,7 @@
 #   ZHICHENG_INTEGRATION   unset: run the integration level when a bench is there, else skip it
 #                          0: skip it;  1: a missing bench or database is an error
 #   ZHICHENG_LIFECYCLE=0   leave out the slow install/migrate/uninstall lifecycle test
-#   ZHICHENG_OTHER_FORM=0  leave out the unit tests on the engine's other form
+#   ZHICHENG_URL           the bench's web server for the REST tests    [http://127.0.0.1:8000]
 # Exits non-zero if any level fails.
 set -uo pipefail
 
@@ -57,37 +54,6 @@ run_unit() {
 	if [[ $rc -eq 5 ]]; then
 		say "unit level FAILED: pytest collected no tests"
 	fi
-	return $rc
-}
-
-# ---------------------------------------------------------------- the engine's other form
-other_form_rc=0
-run_other_form() {
-	[[ "${ZHICHENG_OTHER_FORM:-1}" == "0" ]] && { say "other form skipped: ZHICHENG_OTHER_FORM=0"; return 0; }
-	local compiled tmp
-	compiled="$("$PYTHON" -c 'import zhicheng_app.rules.precheck, zhicheng_app.rules as r; print(len(r.compiled_modules()))' 2>/dev/null)"
-	tmp="$(mktemp -d)"
-	# sources only: no compiled modules, build output or caches
-	tar -C "$REPO_DIR" --exclude='*.so' --exclude='*.pyd' --exclude=build --exclude='__pycache__' \
-		--exclude='.pytest_cache' --exclude='.hypothesis' --exclude='.mypy_cache' \
-		-cf - zhicheng_app tests setup.py pyproject.toml README.md | tar -C "$tmp" -xf -
-	if [[ "${compiled:-0}" != "0" ]]; then
-		say "unit level, plain-Python engine (the checkout runs the compiled one): pytest tests/unit in a copy"
-	else
-		if ! "$PYTHON" -c "import mypyc" >/dev/null 2>&1; then
-			"$PYTHON" -m pip install -q "mypy>=1.13,<3" >/dev/null 2>&1
-		fi
-		say "building the compiled engine in a copy: ZHICHENG_COMPILE_RULES=1 setup.py build_ext --inplace"
-		if ! (cd "$tmp" && ZHICHENG_COMPILE_RULES=1 "$PYTHON" setup.py -q build_ext --inplace >build.log 2>&1); then
-			say "compiled form skipped: the build failed (a C compiler, Python headers and mypy are needed); $(grep -m1 -i error "$tmp/build.log")"
-			rm -rf "$tmp"
-			return 0
-		fi
-		say "unit level, compiled engine: pytest tests/unit in the copy"
-	fi
-	(cd "$tmp" && "$PYTHON" -m pytest tests/unit -q -p no:cacheprovider)
-	local rc=$?
-	rm -rf "$tmp"
 	return $rc
 }
 
@@ -176,19 +142,17 @@ run_integration() {
 	fi
 }
 
+phase_start=$(date +%s)
 run_unit
 unit_rc=$?
-run_other_form
-other_form_rc=$?
+say "phase unit level: $(($(date +%s) - phase_start)) s (exit $unit_rc)"
+phase_start=$(date +%s)
 run_integration
+if [[ $integration_ran -eq 1 ]]; then
+	say "phase integration level: $(($(date +%s) - phase_start)) s (exit $integration_rc)"
+fi
 
 status=0
 [[ $unit_rc -eq 0 ]] || status=1
-[[ $other_form_rc -eq 0 ]] || status=1
 [[ $integration_rc -eq 0 ]] || status=1
-if [[ $integration_ran -eq 1 ]]; then
-	say "unit level exit $unit_rc (other form $other_form_rc); integration level exit $integration_rc"
-else
-	say "unit level exit $unit_rc (other form $other_form_rc)"
-fi
 exit $status

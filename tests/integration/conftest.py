@@ -45,15 +45,16 @@ def pytest_collection_modifyitems(config, items):
 	ours = [item for item in items if here in Path(str(item.fspath)).resolve().parents]
 	for item in ours:
 		item.add_marker(pytest.mark.integration)
+	missing = None
 	if frappe is None:
-		reason = "Frappe is not importable: run with the bench's Python ($BENCH_DIR/env/bin/python)"
+		missing = "Frappe is not importable: run with the bench's Python ($BENCH_DIR/env/bin/python)"
+	elif not (SITES_PATH / SITE / "site_config.json").is_file():
+		missing = f"no site {SITE} in {SITES_PATH} (make one with scripts/bench-setup.sh)"
+	if missing:
+		if os.environ.get("ZHICHENG_INTEGRATION") == "1":
+			raise pytest.UsageError(f"{missing} (ZHICHENG_INTEGRATION=1)")
 		for item in ours:
-			item.add_marker(pytest.mark.skip(reason=reason))
-		return
-	if not (SITES_PATH / SITE / "site_config.json").is_file():
-		reason = f"no site {SITE} in {SITES_PATH} (make one with scripts/bench-setup.sh)"
-		for item in ours:
-			item.add_marker(pytest.mark.skip(reason=reason))
+			item.add_marker(pytest.mark.skip(reason=missing))
 		return
 	if os.environ.get("ZHICHENG_LIFECYCLE") == "0":
 		for item in ours:
