@@ -291,7 +291,7 @@ bench_env_tweaks() {
 		"redis_socketio=redis://127.0.0.1:$REDIS_CACHE_PORT" \
 		"redis_queue=redis://127.0.0.1:$REDIS_QUEUE_PORT"
 	# the Redis configuration files and the Procfile carry the ports: regenerate them from the config
-	(cd "$BENCH_DIR" && bench setup redis && bench setup procfile) >/dev/null
+	(cd "$BENCH_DIR" && bench setup redis && rm -f Procfile && bench setup procfile) >/dev/null </dev/null
 	log "pinning setuptools<81 in the bench env"
 	"$BENCH_DIR/env/bin/pip" install -q "setuptools<81"
 }
