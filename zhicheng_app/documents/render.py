@@ -1,37 +1,35 @@
-"""The fast .docx renderer.
+"""The .docx renderer.
 
 A template is an ordinary docxtpl template. It is compiled once:
 
-* the package is read, every member that does not change between documents is
-  deflated once and kept as a ready-made zip block;
-* the document body (and any header/footer holding Jinja tags) goes through
-  docxtpl's own pre-processing (``patch_xml``: ``{%p %}``, ``{%tr %}`` …) and is
-  compiled into a Jinja template of a sandboxed environment with autoescape;
-* the QR and barcode placeholders (pictures described ``zc_qr`` /
-  ``zc_barcode``, as docxtpl's ``replace_pic`` finds them) are mapped to their
-  media members.
+* the document body (and any header/footer holding Jinja tags) goes through docxtpl's own
+  pre-processing (``patch_xml``: ``{%p %}``, ``{%tr %}`` …) and is compiled into a Jinja
+  template of a sandboxed environment with autoescape;
+* the QR and barcode placeholders (pictures described ``zc_qr`` / ``zc_barcode``, as
+  docxtpl's ``replace_pic`` finds them) are mapped to their media members;
+* every other member is the same in every document: they are compressed once into a base
+  package. Re-compressing them per document would cost several times the rest of a
+  rendering (the style parts of a Word file are large).
 
-Per document only the XML strings are rendered, the QR/barcode PNGs drawn
-(see :mod:`codes`), and a zip written from the stored blocks plus the new
-members. Values are escaped, stripped of characters XML cannot hold, dates are
-printed the Chinese way and line breaks become ``<w:br/>``, so user text can
+Per document the XML parts are rendered, the QR/barcode PNGs drawn (see :mod:`codes`) and
+added to a copy of the base package. Values are escaped, stripped of characters XML cannot
+hold, dates are printed the Chinese way and line breaks become ``<w:br/>``, so user text can
 neither run code nor break the XML.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
+import functools
 import io
+import posixpath
 import re
-import struct
-import threading
 import zipfile
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from jinja2 import TemplateSyntaxError, meta
+from docxtpl import DocxTemplate
+from jinja2 import Template, TemplateSyntaxError, meta
 from jinja2.exceptions import SecurityError, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
@@ -65,7 +63,11 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 _TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
-_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
+_ZIP_TIME = (2024, 1, 1, 0, 0, 0)  # fixed, so that the same input gives the same bytes
+_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")  # already compressed: stored as they are
+# Placeholder images when a document has no verification address or no barcode number.
+_BLANK_QR_MODULES = (29, 29)
+_BLANK_BARCODE_MODULES = (120, 40)
 
 
 class DocumentError(Exception):
@@ -85,10 +87,8 @@ def _finalize(value):
 		return "是" if value else "否"
 	if isinstance(value, _dt.date):
 		return cn_date(value)
-	text = _XML_INVALID.sub("", str(value))
-	safe = str(escape(text))
-	if "\n" in safe or "\t" in safe or "\r" in safe:
-		safe = safe.replace("\r\n", "\n").replace("\r", "\n").replace("\n", _BREAK).replace("\t", _TAB)
+	safe = str(escape(_XML_INVALID.sub("", str(value))))
+	safe = safe.replace("\r\n", "\n").replace("\r", "\n").replace("\n", _BREAK).replace("\t", _TAB)
 	return Markup(safe)
 
 
@@ -100,144 +100,66 @@ def make_environment() -> SandboxedEnvironment:
 
 
 _ENV = make_environment()
-
-
-def _docxtpl_preprocessor():
-	from docxtpl import DocxTemplate
-
-	return DocxTemplate(io.BytesIO())
-
-
-_PRE = _docxtpl_preprocessor()
+_DOCXTPL = DocxTemplate(io.BytesIO())  # only its XML pre-processing (patch_xml) is used
 
 
 def _prepare(xml: str) -> str:
 	"""docxtpl's pre-processing plus the paragraph line-splitting of ``render_xml_part``."""
-	return re.sub(r"<w:p([ >])", r"\n<w:p\1", _PRE.patch_xml(xml))
+	return re.sub(r"<w:p([ >])", r"\n<w:p\1", _DOCXTPL.patch_xml(xml))
 
 
 def _finish(xml: str, unescape_braces: bool) -> str:
+	"""The reverse of :func:`_prepare` after rendering, as docxtpl's ``render_xml_part`` does."""
 	xml = xml.replace("\n<w:p", "<w:p")
 	if unescape_braces:
 		xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
 	return xml
 
 
-# ----------------------------------------------------------------- zip bits
+# ----------------------------------------------------------------- packages
 
 
-def _dos_time(t=_ZIP_TIME) -> tuple[int, int]:
-	return (t[3] << 11) | (t[4] << 5) | (t[5] // 2), ((t[0] - 1980) << 9) | (t[1] << 5) | t[2]
+def _add_member(package: zipfile.ZipFile, name: str, payload: bytes) -> None:
+	info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+	is_image = name.lower().endswith(_IMAGE_SUFFIXES)
+	info.compress_type = zipfile.ZIP_STORED if is_image else zipfile.ZIP_DEFLATED
+	package.writestr(info, payload)
 
 
-_DOS_TIME, _DOS_DATE = _dos_time()
-
-
-@dataclass(slots=True)
-class _Block:
-	"""One zip member, ready to be written."""
-
-	name: bytes
-	method: int
-	crc: int
-	csize: int
-	usize: int
-	data: bytes
-
-	@classmethod
-	def make(cls, name: str, payload: bytes, *, compress: bool, level: int = 6) -> _Block:
-		if compress:
-			c = zlib.compressobj(level, zlib.DEFLATED, -15)
-			data = c.compress(payload) + c.flush()
-			method = zipfile.ZIP_DEFLATED
-		else:
-			data, method = payload, zipfile.ZIP_STORED
-		return cls(name.encode("utf-8"), method, zlib.crc32(payload), len(data), len(payload), data)
-
-	def local(self) -> bytes:
-		return (
-			struct.pack(
-				"<IHHHHHIIIHH",
-				0x04034B50,
-				20,
-				0x0800,
-				self.method,
-				_DOS_TIME,
-				_DOS_DATE,
-				self.crc,
-				self.csize,
-				self.usize,
-				len(self.name),
-				0,
-			)
-			+ self.name
-			+ self.data
-		)
-
-	def central(self, offset: int) -> bytes:
-		return (
-			struct.pack(
-				"<IHHHHHHIIIHHHHHII",
-				0x02014B50,
-				20,
-				20,
-				0x0800,
-				self.method,
-				_DOS_TIME,
-				_DOS_DATE,
-				self.crc,
-				self.csize,
-				self.usize,
-				len(self.name),
-				0,
-				0,
-				0,
-				0,
-				0,
-				offset,
-			)
-			+ self.name
-		)
-
-
-def _write_zip(blocks: list[tuple[_Block, bytes | None]]) -> bytes:
-	"""``blocks`` holds (block, precomputed local bytes or None)."""
-	out = io.BytesIO()
-	central = []
-	for block, local in blocks:
-		central.append(block.central(out.tell()))
-		out.write(local if local is not None else block.local())
-	start = out.tell()
-	directory = b"".join(central)
-	out.write(directory)
-	out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(blocks), len(blocks), len(directory), start, 0))
-	return out.getvalue()
+def _package(members: Iterable[tuple[str, bytes]], base: bytes = b"") -> bytes:
+	"""A zip of ``members``, added after the members of the package ``base`` (if any)."""
+	buffer = io.BytesIO(base)
+	with zipfile.ZipFile(buffer, "a" if base else "w") as package:
+		for name, payload in members:
+			_add_member(package, name, payload)
+	return buffer.getvalue()
 
 
 # ----------------------------------------------------------------- compiling
 
 
-@dataclass
-class _Dynamic:
+@dataclass(frozen=True)
+class _Part:
+	"""An XML member rendered per document: ``prefix`` + rendered ``template`` + ``suffix``."""
+
 	name: str
-	template: object  # jinja2.Template
+	template: Template
 	prefix: str = ""
 	suffix: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class CompiledTemplate:
 	"""A parsed template package, ready to render many documents."""
 
 	kind: str | None
-	order: list[str]
-	static: dict[str, tuple[_Block, bytes]]
-	dynamic: dict[str, _Dynamic]
-	qr_members: set[str]
-	barcode_members: set[str]
+	base_package: bytes  # every member that is the same in every document
+	per_document: tuple[str, ...]  # the other members, in the template's order
+	parts: dict[str, _Part]
+	qr_members: frozenset[str]
+	barcode_members: frozenset[str]
 	variables: frozenset[str]
 	unescape_braces: bool
-	sources: dict[str, str] = field(default_factory=dict, repr=False)
 
 	@property
 	def has_qr(self) -> bool:
@@ -248,132 +170,109 @@ class CompiledTemplate:
 		return bool(self.barcode_members)
 
 
-def _rels_targets(zf_members: dict[str, bytes], part: str) -> dict[str, str]:
+def _relationship_targets(members: dict[str, bytes], part: str) -> dict[str, str]:
+	"""Relationship id -> member name, for the internal relationships of ``part``."""
 	folder, _sep, base = part.rpartition("/")
-	rels = zf_members.get(f"{folder}/_rels/{base}.rels")
+	rels = members.get(f"{folder}/_rels/{base}.rels")
 	if rels is None:
 		return {}
-	root = etree.fromstring(rels)
 	targets = {}
-	for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship"):
+	for rel in etree.fromstring(rels).iter(f"{{{PKG_REL_NS}}}Relationship"):
 		if rel.get("TargetMode") == "External":
 			continue
 		target = rel.get("Target", "")
-		if target.startswith("/"):
-			path = target.lstrip("/")
-		else:
-			parts = f"{folder}/{target}".split("/")
-			stack: list[str] = []
-			for p in parts:
-				if p == "..":
-					if stack:
-						stack.pop()
-				elif p and p != ".":
-					stack.append(p)
-			path = "/".join(stack)
-		targets[rel.get("Id")] = path
+		path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+		targets[rel.get("Id")] = posixpath.normpath(path)
 	return targets
 
 
 def _placeholder_media(members: dict[str, bytes], part: str, root) -> dict[str, set[str]]:
 	"""Media members of the pictures named/described ``zc_qr`` or ``zc_barcode`` in ``part``."""
 	found: dict[str, set[str]] = {QR_PICTURE: set(), BARCODE_PICTURE: set()}
-	targets = None
+	targets = _relationship_targets(members, part)
 	for pic in root.iter(f"{{{NSMAP['pic']}}}pic"):
 		c_nv_pr = pic.find("pic:nvPicPr/pic:cNvPr", NSMAP)
 		blip = pic.find("pic:blipFill/a:blip", NSMAP)
 		if c_nv_pr is None or blip is None:
 			continue
 		labels = {c_nv_pr.get("name", ""), c_nv_pr.get("descr", ""), c_nv_pr.get("title", "")}
-		for key in found:
+		for key, media in found.items():
 			if key in labels or f"{key}.png" in labels:
-				if targets is None:
-					targets = _rels_targets(members, part)
 				member = targets.get(blip.get(f"{{{R_NS}}}embed"))
 				if member:
-					found[key].add(member)
+					media.add(member)
 	return found
 
 
-def _split_body(xml: str) -> tuple[str, str, str]:
-	start = xml.find("<w:body")
-	end = xml.rfind("</w:body>")
-	if start < 0 or end < 0:
-		raise DocumentError(_("The template has no document body"))
-	return xml[:start], xml[start : end + len("</w:body>")], xml[end + len("</w:body>") :]
+def _compile_part(name: str, text: str, root) -> tuple[_Part, str]:
+	"""The part of member ``name`` and its Jinja source (docxtpl renders only the body of the document)."""
+	if name == DOCUMENT_PART:
+		start, end = text.find("<w:body"), text.rfind("</w:body>")
+		if start < 0 or end < 0:
+			raise DocumentError(_("The template has no document body"))
+		prefix, suffix = text[:start], text[end + len("</w:body>") :]
+		source = _prepare(etree.tostring(root.find(f"{{{W_NS}}}body"), encoding="unicode"))
+	else:
+		declaration = re.match(r"<\?xml[^>]*\?>\s*", text)
+		prefix, suffix = (declaration.group(0) if declaration else ""), ""
+		source = _prepare(etree.tostring(root, encoding="unicode"))
+	try:
+		template = _ENV.from_string(source)
+	except TemplateSyntaxError as exc:
+		raise DocumentError(
+			_("Template syntax error near line {0}: {1}").format(exc.lineno or "?", exc.message or "")
+		) from exc
+	return _Part(name, template, prefix, suffix), source
 
 
 def compile_template(docx_bytes: bytes, kind: str | None = None) -> CompiledTemplate:
 	"""Parse and compile a .docx template. Raises :class:`DocumentError` (zh) on bad input."""
 	try:
 		with zipfile.ZipFile(io.BytesIO(docx_bytes)) as zf:
-			order = [i.filename for i in zf.infolist() if not i.is_dir()]
-			members = {name: zf.read(name) for name in order}
+			members = {i.filename: zf.read(i.filename) for i in zf.infolist() if not i.is_dir()}
 	except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:
 		raise DocumentError(_("The file is not a valid .docx document")) from exc
 	if DOCUMENT_PART not in members:
 		raise DocumentError(_("The file is not a valid .docx document"))
 
-	dynamic: dict[str, _Dynamic] = {}
-	sources: dict[str, str] = {}
+	parts: dict[str, _Part] = {}
+	sources: list[str] = []
 	qr: set[str] = set()
 	barcode: set[str] = set()
-	unescape = False
-	for name in order:
-		is_doc = name == DOCUMENT_PART
-		if not (is_doc or _HEADER_FOOTER.match(name)):
+	for name, payload in members.items():
+		if not (name == DOCUMENT_PART or _HEADER_FOOTER.match(name)):
 			continue
 		try:
-			root = etree.fromstring(members[name])
+			root = etree.fromstring(payload)
 		except etree.XMLSyntaxError as exc:
 			raise DocumentError(_("The file is not a valid .docx document")) from exc
 		found = _placeholder_media(members, name, root)
 		qr |= found[QR_PICTURE]
 		barcode |= found[BARCODE_PICTURE]
-		text = members[name].decode("utf-8")
-		if not is_doc and not _JINJA_MARK.search(text):
-			continue
-		if is_doc:
-			body = root.find(f"{{{W_NS}}}body")
-			prefix, _raw_body, suffix = _split_body(text)
-			source = _prepare(etree.tostring(body, encoding="unicode"))
-		else:
-			decl = re.match(r"<\?xml[^>]*\?>\s*", text)
-			prefix, suffix = (decl.group(0) if decl else ""), ""
-			source = _prepare(etree.tostring(root, encoding="unicode"))
-		unescape = unescape or "{_" in source or "_}" in source
-		try:
-			template = _ENV.from_string(source)
-		except TemplateSyntaxError as exc:
-			raise DocumentError(
-				_("Template syntax error near line {0}: {1}").format(exc.lineno or "?", exc.message or "")
-			) from exc
-		dynamic[name] = _Dynamic(name, template, prefix, suffix)
-		sources[name] = source
+		text = payload.decode("utf-8")
+		if name == DOCUMENT_PART or _JINJA_MARK.search(text):
+			parts[name], source = _compile_part(name, text, root)
+			sources.append(source)
 
 	variables: set[str] = set()
-	for source in sources.values():
+	for source in sources:
 		variables |= meta.find_undeclared_variables(_ENV.parse(source))
-
-	static = {}
-	for name in order:
-		if name in dynamic or name in qr or name in barcode:
-			continue
-		payload = members[name]
-		compress = not name.lower().endswith((".png", ".jpg", ".jpeg", ".gif"))
-		block = _Block.make(name, payload, compress=compress)
-		static[name] = (block, block.local())
+	per_document = tuple(name for name in members if name in parts or name in qr or name in barcode)
+	base = _package((name, payload) for name, payload in members.items() if name not in per_document)
 	return CompiledTemplate(
-		kind, order, static, dynamic, qr, barcode, frozenset(variables), unescape, sources
+		kind,
+		base,
+		per_document,
+		parts,
+		frozenset(qr),
+		frozenset(barcode),
+		frozenset(variables),
+		# docxtpl escapes literal braces as {_{ … }_}; only then are they turned back
+		any("{_" in source or "_}" in source for source in sources),
 	)
 
 
-_CACHE: dict[tuple[str | None, str], CompiledTemplate] = {}
-_CACHE_LOCK = threading.Lock()
-_CACHE_MAX = 64
-
-
-def _template_bytes_for(kind: str) -> bytes:
+def _shipped_template_bytes(kind: str) -> bytes:
 	spec = get_spec(kind)
 	try:
 		with open(spec.path, "rb") as f:
@@ -382,34 +281,23 @@ def _template_bytes_for(kind: str) -> bytes:
 		raise DocumentError(_("The template file of {0} is missing").format(spec.display_title())) from exc
 
 
+@functools.cache
+def _compiled_shipped(kind: str) -> CompiledTemplate:
+	return compile_template(_shipped_template_bytes(kind), kind)
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled_upload(kind: str | None, template_bytes: bytes) -> CompiledTemplate:
+	return compile_template(template_bytes, kind)
+
+
 def get_compiled(kind: str | None, template_bytes: bytes | None = None) -> CompiledTemplate:
 	"""The compiled template of ``kind`` (or of ``template_bytes``), compiled once and cached."""
-	if template_bytes is None:
-		if kind is None:
-			raise ValueError("kind or template_bytes is required")
-		key = (kind, "")
-		with _CACHE_LOCK:
-			hit = _CACHE.get(key)
-		if hit is not None:
-			return hit
-		template_bytes = _template_bytes_for(kind)
-	else:
-		key = (kind, hashlib.sha256(template_bytes).hexdigest())
-		with _CACHE_LOCK:
-			hit = _CACHE.get(key)
-		if hit is not None:
-			return hit
-	compiled = compile_template(template_bytes, kind)
-	with _CACHE_LOCK:
-		if len(_CACHE) >= _CACHE_MAX:
-			_CACHE.pop(next(iter(_CACHE)))
-		_CACHE[key] = compiled
-	return compiled
-
-
-def clear_cache() -> None:
-	with _CACHE_LOCK:
-		_CACHE.clear()
+	if template_bytes is not None:
+		return _compiled_upload(kind, template_bytes)
+	if kind is None:
+		raise ValueError("kind or template_bytes is required")
+	return _compiled_shipped(kind)
 
 
 # ----------------------------------------------------------------- rendering
@@ -425,11 +313,12 @@ class RenderJob:
 
 
 def _renumber_docpr(xml: str) -> str:
+	"""Give every drawing of the document its own id (loops repeat the template's pictures)."""
 	counter = iter(range(1001, 1_000_000))
 	return _DOCPR_ID.sub(lambda m: f"{m.group(1)}{next(counter)}{m.group(3)}", xml)
 
 
-def _render_part(compiled: CompiledTemplate, part: _Dynamic, context: dict) -> bytes:
+def _render_part(compiled: CompiledTemplate, part: _Part, context: dict) -> bytes:
 	try:
 		xml = part.template.render(context)
 	except SecurityError as exc:
@@ -456,22 +345,14 @@ def render_compiled(
 	if watermark:
 		ctx["watermark_text"] = " ".join(str(watermark).split())
 
-	rendered = {name: _render_part(compiled, part, ctx) for name, part in compiled.dynamic.items()}
-	qr_bytes = qr_png(verify_url) if verify_url and compiled.qr_members else None
-	bar_bytes = code128_png(str(code)) if code and compiled.barcode_members else None
-
-	blocks = []
-	for name in compiled.order:
-		pre = compiled.static.get(name)
-		if pre is not None:
-			blocks.append(pre)
-		elif name in rendered:
-			blocks.append((_Block.make(name, rendered[name], compress=True), None))
-		elif name in compiled.qr_members:
-			blocks.append((_Block.make(name, qr_bytes or blank_png(29, 29), compress=False), None))
-		elif name in compiled.barcode_members:
-			blocks.append((_Block.make(name, bar_bytes or blank_png(120, 40), compress=False), None))
-	return _write_zip(blocks)
+	rendered = {name: _render_part(compiled, part, ctx) for name, part in compiled.parts.items()}
+	if compiled.qr_members:
+		qr = qr_png(verify_url) if verify_url else blank_png(*_BLANK_QR_MODULES)
+		rendered.update(dict.fromkeys(compiled.qr_members, qr))
+	if compiled.barcode_members:
+		bars = code128_png(str(code)) if code else blank_png(*_BLANK_BARCODE_MODULES)
+		rendered.update(dict.fromkeys(compiled.barcode_members, bars))
+	return _package(((name, rendered[name]) for name in compiled.per_document), compiled.base_package)
 
 
 def render_docx(
@@ -565,7 +446,7 @@ def validate_template(docx_bytes: bytes, kind: str) -> TemplateReport:
 	try:
 		rendered = render_compiled(compiled, sample, verify_url="https://example.invalid/verify?t=sample")
 		with zipfile.ZipFile(io.BytesIO(rendered)) as zf:
-			for name in compiled.dynamic:
+			for name in compiled.parts:
 				etree.fromstring(zf.read(name))
 	except DocumentError as exc:
 		errors.append(str(exc))

@@ -38,7 +38,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
-from zhicheng_app.documents.codes import blank_png, png_1bit
+from zhicheng_app.documents.codes import blank_png
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -54,8 +54,8 @@ QR_SIZE = Cm(2.2)
 BARCODE_SIZE = (Cm(5.6), Cm(1.1))
 
 # Distinct placeholder images: python-docx stores identical images once.
-_QR_PLACEHOLDER = png_1bit([b"\xff" * 29] * 29)
-_BARCODE_PLACEHOLDER = png_1bit([b"\xff" * 120], row_repeat=40)
+_QR_PLACEHOLDER = blank_png(29, 29)
+_BARCODE_PLACEHOLDER = blank_png(120, 5)
 assert _QR_PLACEHOLDER != _BARCODE_PLACEHOLDER != blank_png()
 
 NOTICE_004 = "根据《{{ notice_title }}》（{{ notice_doc_no }}）工作要求，"
