@@ -1,18 +1,19 @@
 """Build the .docx templates of zhicheng_app/print_formats/ with python-docx.
 
-Run ``python -m zhicheng_app.print_formats.build_templates`` after changing this
-file; the generated .docx files are committed. They are ordinary docxtpl
-templates (``{{ }}``, ``{%p %}``, ``{%tr %}``) and can be opened, edited and
-re-uploaded by administrators.
+    python scripts/build_templates.py [OUT_DIR]
 
-The Chinese text below is the documents' own wording, copied from the seed
-notices as distilled in shared/spec/domain.md §9 (the official language of the
-output, not user-interface strings). Placeholders (××, xx …) become Jinja
-variables; hints that tell the signer what to do by hand (（单位负责人签字）,
-（推荐单位公章）, （手写签名）) are kept. Spaces the text extraction put between
-Chinese characters and digits in the seeds (e.g. "2024 年") are not reproduced.
-Where the seeds print no content (评审表, 呈报表, 业务考核表, 任职资格文件), the
-layout is the app's own and is marked as such in the registry.
+Run it after changing this file and commit the regenerated .docx files (OUT_DIR, by default
+zhicheng_app/print_formats/, lets you compare a build with the committed files first).
+Rebuilding unchanged templates yields the same bytes. They are ordinary docxtpl templates
+(``{{ }}``, ``{%p %}``, ``{%tr %}``) and can be opened, edited and re-uploaded by
+administrators.
+
+The Chinese text below is the documents' own wording, copied from the annexes of the notices
+(the official language of the output, not user-interface strings). Placeholders (××, xx …)
+become Jinja variables; hints that tell the signer what to do by hand (（单位负责人签字）,
+（推荐单位公章）, （手写签名）) are kept; spaces that the notices' text puts between Chinese
+characters and digits ("2024 年") are not. Where the notices print no content (评审表, 呈报表,
+业务考核表, 任职资格文件), the layout is the app's own and is marked as such in the registry.
 
 Layout follows GB/T 9704-2012 for notices: A4, margins 37/35/28/26 mm, body
 仿宋_GB2312 三号 (16 pt) at a fixed 28 pt line pitch, titles 方正小标宋简体 二号
@@ -30,6 +31,8 @@ from __future__ import annotations
 import datetime
 import io
 import os
+import sys
+import zipfile
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -39,8 +42,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 from zhicheng_app.documents.codes import blank_png
-
-HERE = os.path.dirname(os.path.abspath(__file__))
+from zhicheng_app.documents.registry import PRINT_FORMATS_DIR, REGISTRY
 
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
@@ -52,6 +54,7 @@ QR_NAME = "zc_qr"
 BARCODE_NAME = "zc_barcode"
 QR_SIZE = Cm(2.2)
 BARCODE_SIZE = (Cm(5.6), Cm(1.1))
+BARCODE_CAPTION = "申报编号：{{ barcode_text }}"
 
 # Distinct placeholder images: python-docx stores identical images once.
 _QR_PLACEHOLDER = blank_png(29, 29)
@@ -64,15 +67,19 @@ NOTICE_004 = "根据《{{ notice_title }}》（{{ notice_doc_no }}）工作要�
 # ---------------------------------------------------------------- primitives
 
 
-def _set_run_font(run, name: str, size: float | None = None, bold: bool = False, color=None):
-	run.font.name = LATIN_FONT
-	rpr = run._element.get_or_add_rPr()
+def _east_asian_font(rpr, name: str):
+	"""Set the font of Chinese text in run properties ``rpr``; returns their ``w:rFonts``."""
 	fonts = rpr.find(qn("w:rFonts"))
 	if fonts is None:
 		fonts = rpr.makeelement(qn("w:rFonts"), {})
 		rpr.insert(0, fonts)
 	fonts.set(qn("w:eastAsia"), name)
-	fonts.set(qn("w:hint"), "eastAsia")
+	return fonts
+
+
+def _set_run_font(run, name: str, size: float | None = None, bold: bool = False, color=None):
+	run.font.name = LATIN_FONT
+	_east_asian_font(run._element.get_or_add_rPr(), name).set(qn("w:hint"), "eastAsia")
 	if size is not None:
 		run.font.size = Pt(size)
 	if bold:
@@ -96,12 +103,7 @@ def new_document(form: bool = False, watermark: bool = False):
 	normal = doc.styles["Normal"]
 	normal.font.name = LATIN_FONT
 	normal.font.size = Pt(12 if form else 16)
-	rpr = normal.element.get_or_add_rPr()
-	fonts = rpr.find(qn("w:rFonts"))
-	if fonts is None:
-		fonts = rpr.makeelement(qn("w:rFonts"), {})
-		rpr.insert(0, fonts)
-	fonts.set(qn("w:eastAsia"), BODY_FONT)
+	_east_asian_font(normal.element.get_or_add_rPr(), BODY_FONT)
 	pf = normal.paragraph_format
 	pf.space_before = pf.space_after = Pt(0)
 	if not form:
@@ -207,12 +209,6 @@ def title(doc, text: str, size: float = 22, space_after: int = 1):
 	return p
 
 
-def right(doc, text: str, *, right_indent_chars: float = 2, size: float = 16):
-	p = para(doc, text, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT, size=size)
-	p.paragraph_format.right_indent = Pt(right_indent_chars * size)
-	return p
-
-
 def blank(doc, n: int = 1):
 	for _ in range(n):
 		para(doc, "", indent=False)
@@ -237,24 +233,16 @@ def _name_picture(shape, name: str):
 	c_nv_pr.set("descr", name)
 
 
-def qr_block(doc, caption: str = "扫码核验文件真伪"):
-	p = doc.add_paragraph()
-	p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-	p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-	p.paragraph_format.space_before = Pt(8)
-	p.paragraph_format.keep_with_next = True
-	shape = p.add_run().add_picture(io.BytesIO(_QR_PLACEHOLDER), width=QR_SIZE, height=QR_SIZE)
-	_name_picture(shape, QR_NAME)
-	c = para(doc, caption, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT, size=9, keep_pitch=False)
-	return c
-
-
 def _picture(paragraph, png: bytes, name: str, width, height):
 	shape = paragraph.add_run().add_picture(io.BytesIO(png), width=width, height=height)
 	_name_picture(shape, name)
 
 
-def _cell_para(cell, text: str = "", *, align=None, size: float = 16, first: bool = False):
+def _cell_para(
+	cell, text: str = "", *, align=None, size: float = 16, first: bool = False, single: bool = False
+):
+	"""A paragraph of a table cell (``first``: the cell's own first paragraph); ``single``-spaced
+	for pictures and captions, else at a fixed pitch."""
 	p = cell.paragraphs[0] if first else cell.add_paragraph()
 	p.alignment = align if align is not None else WD_ALIGN_PARAGRAPH.LEFT
 	p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -262,6 +250,8 @@ def _cell_para(cell, text: str = "", *, align=None, size: float = 16, first: boo
 	if text:
 		run = p.add_run(text)
 		_set_run_font(run, BODY_FONT, size)
+	if single:
+		p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
 	return p
 
 
@@ -274,11 +264,8 @@ def closing(doc, lines: list[str], *, qr_caption: str = "扫码核验"):
 	table = doc.add_table(rows=1, cols=2)
 	table.alignment = WD_TABLE_ALIGNMENT.CENTER
 	left, right_cell = table.rows[0].cells
-	p = _cell_para(left, first=True)
-	p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-	_picture(p, _QR_PLACEHOLDER, QR_NAME, QR_SIZE, QR_SIZE)
-	cap = _cell_para(left, qr_caption, size=9)
-	cap.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+	_picture(_cell_para(left, first=True, single=True), _QR_PLACEHOLDER, QR_NAME, QR_SIZE, QR_SIZE)
+	_cell_para(left, qr_caption, size=9, single=True)
 	for i, line in enumerate(lines):
 		_cell_para(right_cell, line, align=WD_ALIGN_PARAGRAPH.RIGHT, first=(i == 0))
 	_set_grid(table, [4.0, 11.4])
@@ -290,16 +277,12 @@ def codes_strip(doc, *, barcode: bool = True):
 	table = doc.add_table(rows=1, cols=2)
 	table.alignment = WD_TABLE_ALIGNMENT.CENTER
 	left, right_cell = table.rows[0].cells
-	p = _cell_para(left, first=True)
-	p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-	_picture(p, _QR_PLACEHOLDER, QR_NAME, Cm(1.8), Cm(1.8))
+	_picture(_cell_para(left, first=True, single=True), _QR_PLACEHOLDER, QR_NAME, Cm(1.8), Cm(1.8))
 	if barcode:
-		p = _cell_para(right_cell, align=WD_ALIGN_PARAGRAPH.RIGHT, first=True)
-		p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+		p = _cell_para(right_cell, align=WD_ALIGN_PARAGRAPH.RIGHT, first=True, single=True)
 		p.paragraph_format.space_before = Pt(6)
-		_picture(p, _BARCODE_PLACEHOLDER, BARCODE_NAME, BARCODE_SIZE[0], BARCODE_SIZE[1])
-		t = _cell_para(right_cell, "申报编号：{{ barcode_text }}", align=WD_ALIGN_PARAGRAPH.RIGHT, size=10)
-		t.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+		_picture(p, _BARCODE_PLACEHOLDER, BARCODE_NAME, *BARCODE_SIZE)
+		_cell_para(right_cell, BARCODE_CAPTION, align=WD_ALIGN_PARAGRAPH.RIGHT, size=10, single=True)
 	_set_grid(table, [4.0, 12.2])
 	return table
 
@@ -308,22 +291,15 @@ def barcode_block(doc):
 	p = doc.add_paragraph()
 	p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 	p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-	shape = p.add_run().add_picture(
-		io.BytesIO(_BARCODE_PLACEHOLDER), width=BARCODE_SIZE[0], height=BARCODE_SIZE[1]
-	)
-	_name_picture(shape, BARCODE_NAME)
+	_picture(p, _BARCODE_PLACEHOLDER, BARCODE_NAME, *BARCODE_SIZE)
 	para(
 		doc,
-		"申报编号：{{ barcode_text }}",
+		BARCODE_CAPTION,
 		indent=False,
 		align=WD_ALIGN_PARAGRAPH.RIGHT,
 		size=10,
 		keep_pitch=False,
 	)
-
-
-def annex_label(doc, text: str):
-	para(doc, text, indent=False, font=HEADING_FONT)
 
 
 # ------------------------------------------------------------------ tables
@@ -423,74 +399,91 @@ PERSON_TITLE = (
 	"关于{{ applicant_name }}同志申报{{ series }}系列{{ profession }}专业{{ level|level_tier }}级职称的"
 )
 APPLYING = "{{ applicant_name }}同志申报{{ series }}系列{{ profession }}专业{{ level|level_tier }}级"
+DATE_LINE = "{{ doc_date|date_line }}"
+
+
+def notice(heading: str, paragraphs: list[str], signature: list[str], *, barcode: bool = False):
+	"""A notice: its title, its body paragraphs, the signature lines with the QR code.
+
+	``barcode``: the application's barcode above the title (documents that travel on paper).
+	"""
+	doc = new_document()
+	if barcode:
+		barcode_block(doc)
+	title(doc, heading)
+	for text in paragraphs:
+		para(doc, text)
+	closing(doc, signature)
+	return doc
+
+
+UNIT_SIGNATURE = ["签字：（单位负责人签字）", "（推荐单位公章）", DATE_LINE]
+UNIT_SEAL = ["{{ unit_name }}（公章）", DATE_LINE]
 
 
 def build_unit_publicity_001():
-	doc = new_document()
-	title(doc, "推荐单位公示")
-	para(
-		doc,
-		"根据自治区、地区职称评审工作要求，现对" + APPLYING + "专业技术任职资格进行公示。",
+	return notice(
+		"推荐单位公示",
+		[
+			"根据自治区、地区职称评审工作要求，现对" + APPLYING + "专业技术任职资格进行公示。",
+			BASIC_INFO_001,
+			POLITICS,
+			ACHIEVEMENTS,
+			PERIOD,
+		],
+		UNIT_SIGNATURE,
 	)
-	para(doc, BASIC_INFO_001)
-	para(doc, POLITICS)
-	para(doc, ACHIEVEMENTS)
-	para(doc, PERIOD)
-	closing(doc, ["签字：（单位负责人签字）", "（推荐单位公章）", "{{ doc_date|date_line }}"])
-	return doc
 
 
-def _publicity_person(opening: str, seal: str):
-	doc = new_document()
-	title(doc, PERSON_TITLE + "公示")
-	para(doc, opening + "，现对" + APPLYING + "职称进行公示。")
-	para(doc, BASIC_INFO_002)
-	para(doc, POLITICS)
-	para(doc, ACHIEVEMENTS)
-	para(doc, PERIOD)
-	closing(doc, ["签字：（单位负责人签字）", seal, "{{ doc_date|date_line }}"])
-	return doc
+def _publicity_person(opening: str):
+	return notice(
+		PERSON_TITLE + "公示",
+		[opening + "，现对" + APPLYING + "职称进行公示。", BASIC_INFO_002, POLITICS, ACHIEVEMENTS, PERIOD],
+		["签字：（单位负责人签字）", "{{ unit_name }}（公章）", DATE_LINE],
+	)
 
 
 def build_publicity_002():
-	return _publicity_person("根据自治区职称评审的工作要求", "{{ unit_name }}（公章）")
+	return _publicity_person("根据自治区职称评审的工作要求")
 
 
 def build_publicity_003():
-	return _publicity_person("根据民营企业专项职称评审的工作要求", "{{ unit_name }}（公章）")
+	return _publicity_person("根据民营企业专项职称评审的工作要求")
 
 
-def _publicity_result_person():
-	doc = new_document()
-	barcode_block(doc)
-	title(doc, PERSON_TITLE + "公示结果")
-	para(
-		doc,
-		"{{ applicant_name }}同志申报材料已在本单位公示{{ publicity_days }}天，公示期间无投诉、举报，"
-		"公示无异议，申报材料真实、完整、有效，同意推荐" + APPLYING + "职称。",
+def build_publicity_result_person():
+	return notice(
+		PERSON_TITLE + "公示结果",
+		[
+			"{{ applicant_name }}同志申报材料已在本单位公示{{ publicity_days }}天，公示期间无投诉、举报，"
+			"公示无异议，申报材料真实、完整、有效，同意推荐" + APPLYING + "职称。"
+		],
+		UNIT_SEAL,
+		barcode=True,
 	)
-	closing(doc, ["{{ unit_name }}（公章）", "{{ doc_date|date_line }}"])
-	return doc
+
+
+RECOMMENDATION = "经审核，同意推荐" + APPLYING + "职称。"
 
 
 def build_recommendation_competent_002():
-	doc = new_document()
-	barcode_block(doc)
-	title(doc, PERSON_TITLE + "推荐意见")
-	para(doc, "经审核，同意推荐" + APPLYING + "职称。")
-	closing(doc, ["{{ competent_unit_name }}（公章）", "{{ doc_date|date_line }}"])
-	return doc
+	return notice(
+		PERSON_TITLE + "推荐意见",
+		[RECOMMENDATION],
+		["{{ competent_unit_name }}（公章）", DATE_LINE],
+		barcode=True,
+	)
 
 
 def build_recommendation_unit_003():
 	doc = new_document()
 	barcode_block(doc)
 	title(doc, PERSON_TITLE + "推荐意见")
-	para(doc, "经审核，同意推荐" + APPLYING + "职称。")
+	para(doc, RECOMMENDATION)
 	blank(doc)
 	para(doc, "单位联系人：{{ unit_contact_person }}")
 	para(doc, "联系电话：{{ unit_contact_phone }}")
-	closing(doc, ["{{ unit_name }}（公章）", "{{ doc_date|date_line }}"])
+	closing(doc, UNIT_SEAL)
 	return doc
 
 
@@ -525,40 +518,35 @@ def build_publicity_batch_004():
 		"如对{{ persons[0].name }}{% if persons|length > 1 %}等{% endif %}同志的相关信息有疑异，"
 		"请电话或书面形式反映至{{ complaint_office }}办公室，监督电话：{{ supervision_phone }}。",
 	)
-	closing(doc, ["签字：（单位负责人签字）", "（推荐单位公章）", "{{ doc_date|date_line }}"])
+	closing(doc, UNIT_SIGNATURE)
 	return doc
 
 
 def build_publicity_result_batch_004():
-	doc = new_document()
-	title(doc, "公示结果")
-	para(
-		doc,
-		NOTICE_004 + "{{ unit_name }}于{{ publicity_start|cn_date }}起至{{ publicity_end|cn_date }}止，对"
-		"{{ first_applicant_name }}等{{ applicant_count }}名同志申报{{ route_label }}{{ level_label }}级职称情况"
-		"进行了为期5个工作日的公示，公示期间{{ objection_text }}。",
+	return notice(
+		"公示结果",
+		[
+			NOTICE_004 + "{{ unit_name }}于{{ publicity_start|cn_date }}起至{{ publicity_end|cn_date }}止，对"
+			"{{ first_applicant_name }}等{{ applicant_count }}名同志申报{{ route_label }}{{ level_label }}级职称情况"
+			"进行了为期5个工作日的公示，公示期间{{ objection_text }}。"
+		],
+		["{{ unit_name }}（推荐单位公章）", DATE_LINE],
 	)
-	closing(doc, ["{{ unit_name }}（推荐单位公章）", "{{ doc_date|date_line }}"])
-	return doc
 
 
 def build_recommendation_report_004():
-	doc = new_document()
-	title(doc, "推荐报告")
-	para(
-		doc,
-		NOTICE_004 + "本单位对{{ first_applicant_name }}等{{ total_count }}名同志提供的申报材料逐一审核，"
-		"申报材料真实准确，并于{{ publicity_start|cn_date }}至{{ publicity_end|cn_date }}进行了为期5个工作日的公示，"
-		"公示期间未收到举报信息及异议。",
+	return notice(
+		"推荐报告",
+		[
+			NOTICE_004 + "本单位对{{ first_applicant_name }}等{{ total_count }}名同志提供的申报材料逐一审核，"
+			"申报材料真实准确，并于{{ publicity_start|cn_date }}至{{ publicity_end|cn_date }}进行了为期5个工作日的公示，"
+			"公示期间未收到举报信息及异议。",
+			"综上，本单位同意推荐{% for g in groups %}{{ g.names|join_names }}共{{ g.names|length }}名同志申报"
+			"{{ g.route_label }}{{ g.series }}系列{{ g.profession }}专业{{ g.level_label }}级职称"
+			"{% if not loop.last %}，{% endif %}{% endfor %}。",
+		],
+		["签字：（单位负责人签字）", "{{ unit_name }}（推荐单位公章）", DATE_LINE],
 	)
-	para(
-		doc,
-		"综上，本单位同意推荐{% for g in groups %}{{ g.names|join_names }}共{{ g.names|length }}名同志申报"
-		"{{ g.route_label }}{{ g.series }}系列{{ g.profession }}专业{{ g.level_label }}级职称"
-		"{% if not loop.last %}，{% endif %}{% endfor %}。",
-	)
-	closing(doc, ["签字：（单位负责人签字）", "{{ unit_name }}（推荐单位公章）", "{{ doc_date|date_line }}"])
-	return doc
 
 
 def build_publicity_report_004():
@@ -582,7 +570,7 @@ def build_publicity_report_004():
 		"公示期为{{ publicity_start|cn_date }}至{{ publicity_end|cn_month_day }}，为期5个工作日，"
 		"公示期间{{ objection_text }}。",
 	)
-	closing(doc, ["{{ reporter_name }}（盖章）", "{{ doc_date|date_line }}"])
+	closing(doc, ["{{ reporter_name }}（盖章）", DATE_LINE])
 	page_break(doc)
 	title(doc, "{{ reporter_name }}职称授予、初定、“访惠聚”三年高定通过审核人员名单", size=18)
 	loop_para(doc, "for route in roster")
@@ -601,20 +589,16 @@ def build_publicity_report_004():
 
 
 def build_commitment():
-	doc = new_document()
-	barcode_block(doc)
-	title(doc, "个人承诺书")
-	para(
-		doc,
-		"本人承诺以上填报的内容和提交的材料完全真实有效，且网上填报与送审报表内容完全一致。"
-		"如申请人提交弄虚作假确认材料的，一经查实，不予受理确认申报或取消已确认的资格，"
-		"并从申报年度下一年度起3年内，不得申报专业技术资格。",
+	return notice(
+		"个人承诺书",
+		[
+			"本人承诺以上填报的内容和提交的材料完全真实有效，且网上填报与送审报表内容完全一致。"
+			"如申请人提交弄虚作假确认材料的，一经查实，不予受理确认申报或取消已确认的资格，"
+			"并从申报年度下一年度起3年内，不得申报专业技术资格。"
+		],
+		["承诺人：（手写签名）", "{% if fingerprint %}（按手印）{% endif %}", DATE_LINE],
+		barcode=True,
 	)
-	closing(
-		doc,
-		["承诺人：（手写签名）", "{% if fingerprint %}（按手印）{% endif %}", "{{ doc_date|date_line }}"],
-	)
-	return doc
 
 
 def build_exemption_form():
@@ -703,6 +687,11 @@ def build_appraisal_form():
 	return doc
 
 
+ROW = {"height": 0.9}  # the height of a one-line row of the 评审表 and the 呈报表 (cm)
+SIGNATURE_ROW = {"height": 2.4}
+FORM_WIDTHS = [2.6, 4.4, 2.0, 2.6, 2.2, 2.4]
+
+
 def _name_row(h: dict) -> list:
 	return [
 		("姓名", 1, h),
@@ -729,173 +718,139 @@ def _person_rows(h: dict) -> list[list]:
 	]
 
 
-def _review_form_copy(doc, copy_no: str):
-	codes_strip(doc)
-	title(doc, "专业技术职务任职资格评审表", size=18, space_after=0)
-	para(
-		doc,
-		"（一式二份\u3000第" + copy_no + "份）",
-		indent=False,
-		align=WD_ALIGN_PARAGRAPH.CENTER,
-		size=12,
-		keep_pitch=False,
-	)
-	h = {"height": 0.9}
-	grid_table(
-		doc,
-		[2.6, 4.4, 2.0, 2.6, 2.2, 2.4],
+def _text_row(label: str, text: str, height: dict = ROW, *, top: bool = False) -> list:
+	"""A label and one left-aligned text over the other five columns."""
+	return [(label, 1, height), (text, 5, {"left": True, "top": True} if top else {"left": True})]
+
+
+def _two_fields_row(label: str, text: str, second_label: str, second_text: str) -> list:
+	"""Two labelled values; the second value spans the last three columns."""
+	return [(label, 1, ROW), (text, 1), (second_label, 1), (second_text, 3)]
+
+
+def _seal_row(label: str, lines: str) -> list:
+	"""An opinion to be signed or sealed by hand."""
+	return [(label, 1, SIGNATURE_ROW), (lines, 5, {"top": True})]
+
+
+def _two_copy_form(heading: str, rows: list[list]):
+	"""A form printed twice (一式二份), each copy on its own page with its own codes."""
+	doc = new_document(form=True, watermark=True)
+	for copy_no in ("一", "二"):
+		if copy_no != "一":
+			page_break(doc)
+		codes_strip(doc)
+		title(doc, heading, size=18, space_after=0)
+		para(
+			doc,
+			"（一式二份\u3000第" + copy_no + "份）",
+			indent=False,
+			align=WD_ALIGN_PARAGRAPH.CENTER,
+			size=12,
+			keep_pitch=False,
+		)
+		grid_table(doc, FORM_WIDTHS, rows, size=10.5)
+	return doc
+
+
+HAND_DATE = "年\u3000\u3000月\u3000\u3000日"
+
+
+def build_qualification_review_form():
+	return _two_copy_form(
+		"专业技术职务任职资格评审表",
 		[
-			*_person_rows(h),
-			[("工作单位", 1, h), ("{{ unit_name }}", 5, {"left": True})],
-			[("学历学位", 1, h), ("{{ education }}", 1), ("毕业院校及专业", 1), ("{{ graduation_text }}", 3)],
+			*_person_rows(ROW),
+			_text_row("工作单位", "{{ unit_name }}"),
+			_two_fields_row("学历学位", "{{ education }}", "毕业院校及专业", "{{ graduation_text }}"),
+			_two_fields_row(
+				"参加工作时间", "{{ work_start|cn_year_month }}", "现专业技术职务", "{{ current_title }}"
+			),
 			[
-				("参加工作时间", 1, h),
-				("{{ work_start|cn_year_month }}", 1),
-				("现专业技术职务", 1),
-				("{{ current_title }}", 3),
-			],
-			[
-				("申报系列", 1, h),
+				("申报系列", 1, ROW),
 				("{{ series }}", 1),
 				("申报专业", 1),
 				("{{ profession }}", 1),
 				("申报级别", 1),
 				("{{ level|level_full }}", 1),
 			],
-			[("评审委员会", 1, h), ("{{ committee_name }}", 5, {"left": True})],
-			[
-				("主要工作经历", 1, {"height": 3.2}),
-				("{{ work_history_text }}", 5, {"left": True, "top": True}),
-			],
-			[
-				("主要业绩成果", 1, {"height": 3.6}),
-				("{{ achievements_text }}", 5, {"left": True, "top": True}),
-			],
+			_text_row("评审委员会", "{{ committee_name }}"),
+			_text_row("主要工作经历", "{{ work_history_text }}", {"height": 3.2}, top=True),
+			_text_row("主要业绩成果", "{{ achievements_text }}", {"height": 3.6}, top=True),
 			[
 				("单位意见", 1, {"height": 3.0}),
 				(
 					"{% if unit_opinion_hint %}（由单位主要负责人手写：{{ unit_opinion_hint }}）{% endif %}\n\n"
-					"单位主要负责人签字：\u3000\u3000\u3000\u3000\u3000（现工作单位公章）\n年\u3000\u3000月\u3000\u3000日",
+					"单位主要负责人签字：\u3000\u3000\u3000\u3000\u3000（现工作单位公章）\n" + HAND_DATE,
 					5,
 					{"top": True, "left": True},
 				),
 			],
-			[
-				("评审委员会意见", 1, {"height": 2.4}),
-				("（盖章）\n年\u3000\u3000月\u3000\u3000日", 5, {"top": True}),
-			],
-			[
-				("人力资源和社会保障部门意见", 1, {"height": 2.4}),
-				("（盖章）\n年\u3000\u3000月\u3000\u3000日", 5, {"top": True}),
-			],
+			_seal_row("评审委员会意见", "（盖章）\n" + HAND_DATE),
+			_seal_row("人力资源和社会保障部门意见", "（盖章）\n" + HAND_DATE),
 		],
-		size=10.5,
 	)
 
 
-def build_qualification_review_form():
-	doc = new_document(form=True, watermark=True)
-	_review_form_copy(doc, "一")
-	page_break(doc)
-	_review_form_copy(doc, "二")
-	return doc
+def _proposed_title_row(label: str) -> list:
+	return [(label, 1, ROW), ("{{ series }}系列{{ profession }}专业{{ level|level_full }}", 5)]
 
 
-_REPORT_ROWS = {
-	"grant": [
-		[("最高学历", 1, {"height": 0.9}), ("{{ education }}", 1), ("学位", 1), ("{{ degree }}", 3)],
-		[("毕业院校及专业", 1, {"height": 0.9}), ("{{ graduation_text }}", 5, {"left": True})],
+def _report_form(heading: str, route_rows: list[list]):
+	"""A 呈报表 of the 004 notice: the applicant, the rows of the route, the opinions."""
+	return _two_copy_form(
+		heading,
 		[
-			("拟授予职称", 1, {"height": 0.9}),
-			("{{ series }}系列{{ profession }}专业{{ level|level_full }}", 5),
+			*_person_rows(ROW),
+			[
+				("工作单位", 1, ROW),
+				("{{ unit_name }}", 3, {"left": True}),
+				("参加工作时间", 1),
+				("{{ work_start|cn_year_month }}", 1),
+			],
+			*route_rows,
+			_text_row("工作经历", "{{ work_history_text }}", {"height": 3.0}, top=True),
+			_seal_row("单位意见", "{{ unit_opinion }}\n（单位盖章）\u3000\u3000" + HAND_DATE),
+			_seal_row("县（市）人力资源和社会保障局意见", "（盖章）\u3000\u3000" + HAND_DATE),
+			_seal_row("地区人力资源和社会保障局审批意见", "（盖章）\u3000\u3000" + HAND_DATE),
 		],
-	],
-	"initial": [
-		[
-			("最高学历", 1, {"height": 0.9}),
-			("{{ education }}", 1),
-			("毕业时间", 1),
-			("{{ graduation_ym|cn_year_month }}", 3),
-		],
-		[("毕业院校及专业", 1, {"height": 0.9}), ("{{ graduation_text }}", 5, {"left": True})],
-		[
-			("拟初定职称", 1, {"height": 0.9}),
-			("{{ series }}系列{{ profession }}专业{{ level|level_full }}", 5),
-		],
-	],
-	"fanghuiju": [
-		[
-			("现专业技术职务", 1, {"height": 0.9}),
-			("{{ current_title }}", 1),
-			("取得时间", 1),
-			("{{ current_title_ym|cn_year_month }}", 3),
-		],
-		[("驻村工作时间及地点", 1, {"height": 1.4}), ("{{ village_service_text }}", 5, {"left": True})],
-		[("近三年年度考核", 1, {"height": 0.9}), ("{{ appraisal_text }}", 5, {"left": True})],
-		[
-			("拟高定职称", 1, {"height": 0.9}),
-			("{{ series }}系列{{ profession }}专业{{ level|level_full }}", 5),
-		],
-	],
-}
-
-
-def _report_form_copy(doc, heading: str, variant: str, copy_no: str):
-	codes_strip(doc)
-	title(doc, heading, size=18, space_after=0)
-	para(
-		doc,
-		"（一式二份\u3000第" + copy_no + "份）",
-		indent=False,
-		align=WD_ALIGN_PARAGRAPH.CENTER,
-		size=12,
-		keep_pitch=False,
 	)
-	h = {"height": 0.9}
-	rows = [
-		*_person_rows(h),
-		[
-			("工作单位", 1, h),
-			("{{ unit_name }}", 3, {"left": True}),
-			("参加工作时间", 1),
-			("{{ work_start|cn_year_month }}", 1),
-		],
-		*_REPORT_ROWS[variant],
-		[("工作经历", 1, {"height": 3.0}), ("{{ work_history_text }}", 5, {"left": True, "top": True})],
-		[
-			("单位意见", 1, {"height": 2.4}),
-			("{{ unit_opinion }}\n（单位盖章）\u3000\u3000年\u3000\u3000月\u3000\u3000日", 5, {"top": True}),
-		],
-		[
-			("县（市）人力资源和社会保障局意见", 1, {"height": 2.4}),
-			("（盖章）\u3000\u3000年\u3000\u3000月\u3000\u3000日", 5, {"top": True}),
-		],
-		[
-			("地区人力资源和社会保障局审批意见", 1, {"height": 2.4}),
-			("（盖章）\u3000\u3000年\u3000\u3000月\u3000\u3000日", 5, {"top": True}),
-		],
-	]
-	grid_table(doc, [2.6, 4.4, 2.0, 2.6, 2.2, 2.4], rows, size=10.5)
 
 
-def _report_form(heading: str, variant: str):
-	doc = new_document(form=True, watermark=True)
-	_report_form_copy(doc, heading, variant, "一")
-	page_break(doc)
-	_report_form_copy(doc, heading, variant, "二")
-	return doc
+def _education_report_form(heading: str, second_label: str, second_text: str, proposed_title: str):
+	"""The 呈报表 of a grant or of an initial determination: the education, then the proposed title."""
+	return _report_form(
+		heading,
+		[
+			_two_fields_row("最高学历", "{{ education }}", second_label, second_text),
+			_text_row("毕业院校及专业", "{{ graduation_text }}"),
+			_proposed_title_row(proposed_title),
+		],
+	)
 
 
 def build_grant_report_form():
-	return _report_form("授予专业技术职务呈报表", "grant")
+	return _education_report_form("授予专业技术职务呈报表", "学位", "{{ degree }}", "拟授予职称")
 
 
 def build_initial_report_form():
-	return _report_form("初次确定专业技术职务呈报表", "initial")
+	return _education_report_form(
+		"初次确定专业技术职务呈报表", "毕业时间", "{{ graduation_ym|cn_year_month }}", "拟初定职称"
+	)
 
 
 def build_fanghuiju_report_form():
-	return _report_form("“访惠聚”三年优秀职称高定呈报表", "fanghuiju")
+	return _report_form(
+		"“访惠聚”三年优秀职称高定呈报表",
+		[
+			_two_fields_row(
+				"现专业技术职务", "{{ current_title }}", "取得时间", "{{ current_title_ym|cn_year_month }}"
+			),
+			_text_row("驻村工作时间及地点", "{{ village_service_text }}", {"height": 1.4}),
+			_text_row("近三年年度考核", "{{ appraisal_text }}"),
+			_proposed_title_row("拟高定职称"),
+		],
+	)
 
 
 def build_qualification_document():
@@ -918,7 +873,7 @@ def build_qualification_document():
 		"下列{{ persons|length }}名同志具备相应专业技术职务任职资格，资格取得时间为{{ effective_date|cn_date }}。",
 	)
 	para(doc, "附件：{{ persons|length }}名同志任职资格名单", indent=True)
-	closing(doc, ["{{ issuer_name }}", "{{ doc_date|date_line }}"])
+	closing(doc, ["{{ issuer_name }}", DATE_LINE])
 	page_break(doc)
 	title(doc, "任职资格名单", size=18)
 	loop_table(
@@ -941,8 +896,8 @@ BUILDERS = {
 	"unit_publicity_001": build_unit_publicity_001,
 	"publicity_002": build_publicity_002,
 	"publicity_003": build_publicity_003,
-	"publicity_result_002": _publicity_result_person,
-	"publicity_result_003": _publicity_result_person,
+	"publicity_result_002": build_publicity_result_person,
+	"publicity_result_003": build_publicity_result_person,
 	"recommendation_competent_002": build_recommendation_competent_002,
 	"recommendation_unit_003": build_recommendation_unit_003,
 	"publicity_batch_004": build_publicity_batch_004,
@@ -962,8 +917,6 @@ BUILDERS = {
 
 def _normalise(path: str):
 	"""Fix the zip timestamps so that rebuilding an unchanged template yields the same bytes."""
-	import zipfile
-
 	with zipfile.ZipFile(path) as zin:
 		items = [(i.filename, zin.read(i.filename)) for i in zin.infolist()]
 	with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -973,9 +926,7 @@ def _normalise(path: str):
 			zout.writestr(info, data)
 
 
-def build_all(out_dir: str = HERE) -> list[str]:
-	from zhicheng_app.documents.registry import REGISTRY
-
+def build_all(out_dir: str = PRINT_FORMATS_DIR) -> list[str]:
 	written = []
 	for kind, spec in REGISTRY.items():
 		doc = BUILDERS[kind]()
@@ -993,5 +944,5 @@ def build_all(out_dir: str = HERE) -> list[str]:
 
 
 if __name__ == "__main__":
-	for path in build_all():
-		print(os.path.basename(path))
+	for path in build_all(*sys.argv[1:2]):
+		print(path)
