@@ -8,12 +8,10 @@ Input persons are plain dicts with at least ``name``, ``unit``, ``route`` (a
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.vocabulary import Level, Route
 
-from .formatting import _as_level, level_batch_label, level_full_label
+from .formatting import as_level, level_batch_label, level_full_label, vocabulary_member
 
 ZH_ORDINALS = "一二三四五六七八九十"
 
@@ -32,7 +30,7 @@ _ZH_ROUTES = {
 }
 
 # 推荐报告 clause order: 初定 → 授予 → "访惠聚"三年高定 [spec §9.7].
-REPORT_ROUTE_ORDER = (Route.INITIAL_JUNIOR, Route.TOWNSHIP_INTERMEDIATE, Route.GRANT, Route.FANGHUIJU)
+REPORT_LABEL_ORDER = ("初定", "授予", "“访惠聚”三年高定")
 
 
 class BatchError(ValueError):
@@ -40,15 +38,10 @@ class BatchError(ValueError):
 
 
 def as_route(route: Route | str) -> Route:
-	if isinstance(route, Route):
-		return route
-	text = str(route).strip()
-	if text in _ZH_ROUTES:
-		return _ZH_ROUTES[text]
 	try:
-		return Route(text)
+		return vocabulary_member(route, Route, _ZH_ROUTES)
 	except ValueError:
-		raise BatchError(_("Unknown evaluation route: {0}").format(text)) from None
+		raise BatchError(_("Unknown evaluation route: {0}").format(str(route).strip())) from None
 
 
 def route_label(route: Route | str) -> str:
@@ -64,17 +57,11 @@ def report_groups(persons: list[dict]) -> list[dict]:
 	Each group is ``{"route_label", "series", "profession", "level_label", "names"}``,
 	in the fixed route order, names in input order. Empty routes are left out (INFERENCE).
 	"""
-	buckets: OrderedDict[tuple, list[str]] = OrderedDict()
-	order = {r: i for i, r in enumerate(REPORT_ROUTE_ORDER)}
-	keyed = []
-	for index, p in enumerate(persons):
-		r = as_route(p["route"])
-		if r not in order:
-			raise BatchError(_("The route {0} is not handled by the batch documents").format(_(r.value)))
-		label = ROUTE_LABEL[r]
-		keyed.append(((order[r] if label != "初定" else 0), index, r, p))
-	for _rank, _index, r, p in sorted(keyed, key=lambda k: (k[0], k[1])):
-		key = (ROUTE_LABEL[r], p.get("series", ""), p.get("profession", ""), level_batch_label(p["level"]))
+	labelled = [(route_label(p["route"]), p) for p in persons]
+	labelled.sort(key=lambda item: REPORT_LABEL_ORDER.index(item[0]))  # stable: names keep their order
+	buckets: dict[tuple, list[str]] = {}
+	for label, p in labelled:
+		key = (label, p.get("series", ""), p.get("profession", ""), level_batch_label(p["level"]))
 		buckets.setdefault(key, []).append(p["name"])
 	return [
 		{"route_label": k[0], "series": k[1], "profession": k[2], "level_label": k[3], "names": names}
@@ -87,27 +74,22 @@ _GRANT_LEVELS = (Level.FULL_SENIOR, Level.DEPUTY_SENIOR, Level.INTERMEDIATE)
 
 
 def _roster_key(route: Route, level: Level) -> tuple[int, int]:
-	if route == Route.GRANT:
-		if level not in _GRANT_LEVELS:
-			raise BatchError(
-				_(
-					"A grant can only be of a full senior, deputy senior or intermediate title, not {0}"
-				).format(level_full_label(level))
-			)
-		return 0, _GRANT_LEVELS.index(level)
+	"""(route heading, sub-group) of the roster where an applicant of ``route`` and ``level`` is listed."""
 	if route == Route.INITIAL_JUNIOR:
 		return 1, 0
 	if route == Route.TOWNSHIP_INTERMEDIATE:
 		return 1, 1
-	if route == Route.FANGHUIJU:
-		if level not in _GRANT_LEVELS:
-			raise BatchError(
-				_(
-					"A three-year promotion can only be to a full senior, deputy senior or intermediate title, not {0}"
-				).format(level_full_label(level))
+	if route not in (Route.GRANT, Route.FANGHUIJU):
+		raise BatchError(_("The route {0} is not handled by the batch documents").format(_(route.value)))
+	if level not in _GRANT_LEVELS:
+		if route == Route.GRANT:
+			message = _("A grant can only be of a full senior, deputy senior or intermediate title, not {0}")
+		else:
+			message = _(
+				"A three-year promotion can only be to a full senior, deputy senior or intermediate title, not {0}"
 			)
-		return 2, _GRANT_LEVELS.index(level)
-	raise BatchError(_("The route {0} is not handled by the batch documents").format(_(route.value)))
+		raise BatchError(message.format(level_full_label(level)))
+	return (0 if route == Route.GRANT else 2), _GRANT_LEVELS.index(level)
 
 
 _ROUTE_HEADINGS = ("授予", "初定", "“访惠聚”三年高定")
@@ -127,14 +109,14 @@ def publicity_report_context(persons: list[dict], *, include_empty: bool = False
 	:class:`BatchError` for a name listed twice or a level that the skeleton lacks.
 	"""
 	seen: set[tuple[str, str]] = set()
-	cells: dict[tuple[int, int], OrderedDict[str, list[str]]] = {}
+	cells: dict[tuple[int, int], dict[str, list[str]]] = {}  # (route, group) -> unit -> names
 	for p in persons:
-		route, level = as_route(p["route"]), _as_level(p["level"])
+		route, level = as_route(p["route"]), as_level(p["level"])
 		ident = (p.get("id_number") or p["name"], p["unit"])
 		if ident in seen:
 			raise BatchError(_("{0} is listed twice in the roster").format(p["name"]))
 		seen.add(ident)
-		cells.setdefault(_roster_key(route, level), OrderedDict()).setdefault(p["unit"], []).append(p["name"])
+		cells.setdefault(_roster_key(route, level), {}).setdefault(p["unit"], []).append(p["name"])
 
 	def count(route_index: int, group_index: int) -> int:
 		return sum(len(n) for n in cells.get((route_index, group_index), {}).values())
@@ -158,7 +140,7 @@ def publicity_report_context(persons: list[dict], *, include_empty: bool = False
 	for ri, heading in enumerate(_ROUTE_HEADINGS):
 		groups = []
 		for gi, label in enumerate(_GROUP_LABELS[ri]):
-			units = cells.get((ri, gi), OrderedDict())
+			units = cells.get((ri, gi), {})
 			if not units and not include_empty:
 				continue
 			numbered = len(units) > 1

@@ -8,10 +8,13 @@ seed templates use [spec §3.1, §9].
 from __future__ import annotations
 
 import datetime as _dt
+import enum
+from typing import TypeVar
 
 from zhicheng_app.rules.vocabulary import Level
 
 DateLike = _dt.date | _dt.datetime | str
+E = TypeVar("E", bound=enum.Enum)
 
 
 def _as_date(value: DateLike) -> _dt.date:
@@ -93,13 +96,19 @@ _ZH_LEVELS = {
 }
 
 
-def _as_level(level: Level | str) -> Level:
-	if isinstance(level, Level):
-		return level
-	text = str(level).strip()
-	if text in _ZH_LEVELS:
-		return _ZH_LEVELS[text]
-	return Level(text)
+def vocabulary_member(value: E | str, vocabulary: type[E], zh_labels: dict[str, E]) -> E:
+	"""The member of ``vocabulary`` that ``value`` is, names by its zh label or has as its value.
+
+	Raises ValueError for anything else.
+	"""
+	if isinstance(value, vocabulary):
+		return value
+	text = str(value).strip()
+	return zh_labels[text] if text in zh_labels else vocabulary(text)
+
+
+def as_level(level: Level | str) -> Level:
+	return vocabulary_member(level, Level, _ZH_LEVELS)
 
 
 # "×（高、中、初）级" in the 001/002/003 templates [spec §3.1]; 正高 fits none (INFERENCE: "正高").
@@ -131,17 +140,17 @@ _FULL_LABEL = {
 
 def level_tier_label(level: Level | str) -> str:
 	"""高 / 中 / 初 (正高 for Full Senior), as printed before "级职称"."""
-	return _TIER_LABEL[_as_level(level)]
+	return _TIER_LABEL[as_level(level)]
 
 
 def level_batch_label(level: Level | str) -> str:
 	"""正高 / 副高 / 中 / 初, as printed in the 004 batch templates."""
-	return _BATCH_LABEL[_as_level(level)]
+	return _BATCH_LABEL[as_level(level)]
 
 
 def level_full_label(level: Level | str) -> str:
 	"""正高级 / 副高级 / 中级 / 助理级 / 员级."""
-	return _FULL_LABEL[_as_level(level)]
+	return _FULL_LABEL[as_level(level)]
 
 
 def date_line(value: DateLike | None) -> str:
