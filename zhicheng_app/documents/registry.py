@@ -191,7 +191,7 @@ def _report_form(
 	return TemplateSpec(
 		kind,
 		title,
-		f"{NOTICE_004}四（表式由本系统设计）",
+		f"{NOTICE_004}“四、材料报送”（表式由本系统设计）",
 		(*_FORM_VARS, *route_variables, "series", "profession", "level", "unit_opinion"),
 		sample,
 		barcode=True,
@@ -420,7 +420,7 @@ _SPECS = [
 	TemplateSpec(
 		"qualification_review_form",
 		"Professional Title Qualification Review Form",
-		f"{NOTICE_000}四（八）；{NOTICE_001}四（四）（表式由本系统设计）",
+		f"{NOTICE_000}“四、注意事项”（八）；{NOTICE_001}“四、注意事项”（四）（表式由本系统设计）",
 		(
 			*_FORM_VARS,
 			"education",
@@ -464,7 +464,7 @@ _SPECS = [
 	TemplateSpec(
 		"qualification_document",
 		"Qualification Document",
-		f"{NOTICE_000}四（九）（格式由本系统设计）",
+		f"{NOTICE_000}“四、注意事项”（九）（格式由本系统设计）",
 		(
 			"issuer_name",
 			"doc_no",
