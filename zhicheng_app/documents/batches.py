@@ -3,7 +3,7 @@
 Input persons are plain dicts with at least ``name``, ``unit``, ``route`` (a
 :class:`Route` of the 004 notice or its zh label) and ``level`` (a
 :class:`Level` or its zh label); ``series`` and ``profession`` are used by the
-推荐报告. [spec §9.7, §9.8]
+推荐报告 (阿地人社传〔2024〕6号 附件3 and 附件4).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from .formatting import as_level, level_batch_label, level_full_label, vocabular
 
 ZH_ORDINALS = "一二三四五六七八九十"
 
-# The label printed after "申报" for each 004 route [004 附件1–3].
+# The label printed after "申报" for each route of 阿地人社传〔2024〕6号 (its 附件1–3).
 ROUTE_LABEL = {
 	Route.GRANT: "授予",
 	Route.INITIAL_JUNIOR: "初定",
@@ -29,7 +29,7 @@ _ZH_ROUTES = {
 	"“访惠聚”三年高定": Route.FANGHUIJU,
 }
 
-# 推荐报告 clause order: 初定 → 授予 → "访惠聚"三年高定 [spec §9.7].
+# 推荐报告 clause order: 初定 → 授予 → "访惠聚"三年高定.
 REPORT_LABEL_ORDER = ("初定", "授予", "“访惠聚”三年高定")
 
 
@@ -55,7 +55,7 @@ def report_groups(persons: list[dict]) -> list[dict]:
 	"""The clauses of "综上，本单位同意推荐…": one per (route, series, profession, level).
 
 	Each group is ``{"route_label", "series", "profession", "level_label", "names"}``,
-	in the fixed route order, names in input order. Empty routes are left out (INFERENCE).
+	in the fixed route order, names in input order; routes without applicants are left out.
 	"""
 	labelled = [(route_label(p["route"]), p) for p in persons]
 	labelled.sort(key=lambda item: REPORT_LABEL_ORDER.index(item[0]))  # stable: names keep their order
@@ -69,7 +69,7 @@ def report_groups(persons: list[dict]) -> list[dict]:
 	]
 
 
-# Roster skeleton [spec §9.8]: route -> sub-groups, each a predicate on (route, level).
+# The roster of the 公示情况报告: route headings, each with its sub-groups.
 _GRANT_LEVELS = (Level.FULL_SENIOR, Level.DEPUTY_SENIOR, Level.INTERMEDIATE)
 
 
@@ -101,11 +101,11 @@ _GROUP_LABELS = (
 
 
 def publicity_report_context(persons: list[dict], *, include_empty: bool = False) -> dict:
-	"""Counts (``c``) and grouped ``roster`` for the 公示情况报告 [spec §9.8].
+	"""Counts (``c``) and grouped ``roster`` for the 公示情况报告.
 
 	Roster: route (一、二、三) -> sub-group ((一)(二)(三)) -> unit lines; a unit line is
 	numbered "1." only when its sub-group has more than one unit. Empty groups are left
-	out and the ordinals renumbered unless ``include_empty`` (Q-21). Raises
+	out and the ordinals renumbered unless ``include_empty``. Raises
 	:class:`BatchError` for a name listed twice or a level that the skeleton lacks.
 	"""
 	seen: set[tuple[str, str]] = set()

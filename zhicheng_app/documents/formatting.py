@@ -2,7 +2,7 @@
 
 Dates are written the Chinese way (2024年8月1日), names and ID numbers can be
 masked for public notices, and title levels are printed with the labels the
-seed templates use [spec §3.1, §9].
+notices' templates use.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def cn_date(value: DateLike | None) -> str:
 
 
 def cn_month_day(value: DateLike | None) -> str:
-	"""``2024-08-01`` -> ``8月1日`` (a second date in the same year, [004 附件4])."""
+	"""``2024-08-01`` -> ``8月1日`` (a second date in the same year, as in 阿地人社传〔2024〕6号 附件4)."""
 	if value in (None, ""):
 		return ""
 	d = _as_date(value)
@@ -111,7 +111,7 @@ def as_level(level: Level | str) -> Level:
 	return vocabulary_member(level, Level, _ZH_LEVELS)
 
 
-# "×（高、中、初）级" in the 001/002/003 templates [spec §3.1]; 正高 fits none (INFERENCE: "正高").
+# "×（高、中、初）级" in the per-person templates; 正高 fits none of them, so "正高".
 _TIER_LABEL = {
 	Level.FULL_SENIOR: "正高",
 	Level.DEPUTY_SENIOR: "高",
@@ -120,7 +120,7 @@ _TIER_LABEL = {
 	Level.ENTRY: "初",
 }
 
-# "xx 级" in the 004 templates (INFERENCE: 初 / 中 / 副高 / 正高) [spec §9.5].
+# "xx 级" in the batch templates of 阿地人社传〔2024〕6号: 初 / 中 / 副高 / 正高.
 _BATCH_LABEL = {
 	Level.FULL_SENIOR: "正高",
 	Level.DEPUTY_SENIOR: "副高",
