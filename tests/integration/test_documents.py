@@ -13,8 +13,10 @@ import pytest
 from tests.integration.factories import make_application, make_notice, make_unit
 from tests.integration.rest import BASE_URL, require_server, session
 from zhicheng_app.documents import tokens
+from zhicheng_app.documents.catalogue import available_kinds
 from zhicheng_app.documents.registry import get_spec
-from zhicheng_app.services import documents
+from zhicheng_app.services.documents import batch_jobs, contexts, files, paper_intake, verification
+from zhicheng_app.services.documents.generation import generate
 
 DEMO_PASSWORD = "Zhicheng@2024"
 COMMITTEE = "zc.committee@example.com"  # Committee Office: prints applications and notices
@@ -30,7 +32,7 @@ def _body_text(docx: bytes) -> str:
 
 
 def _file_bytes(file_url: str) -> bytes:
-	return documents.file_content(file_url)
+	return files.file_content(file_url)
 
 
 def _application(**kw):
@@ -68,7 +70,7 @@ def _application(**kw):
 
 def test_application_context_maps_the_record_to_template_variables():
 	app = _application()
-	ctx = documents.application_context(app)
+	ctx = contexts.application_context(app)
 	assert ctx["application_no"] == app.name
 	assert ctx["applicant_name"] == ctx["name"] == "欧阳明华"
 	assert ctx["gender"] == {"Male": "男", "Female": "女"}[app.gender]  # derived from the ID number
@@ -90,14 +92,14 @@ def test_application_context_maps_the_record_to_template_variables():
 
 def test_available_kinds_follow_the_route():
 	app = _application()
-	kinds = [k["kind"] for k in documents.available_kinds("Title Application", app)]
+	kinds = [k["kind"] for k in available_kinds("Title Application", app)]
 	assert "unit_publicity_001" in kinds and "publicity_002" not in kinds
 	assert "exemption_form" not in kinds
 	app.db_set("ce_exemption", 1)
 	app.reload()
-	assert "exemption_form" in [k["kind"] for k in documents.available_kinds("Title Application", app)]
+	assert "exemption_form" in [k["kind"] for k in available_kinds("Title Application", app)]
 	grant = _application(route="Grant by Degree", target_level="Intermediate")
-	assert [k["kind"] for k in documents.available_kinds("Title Application", grant)] == ["grant_report_form"]
+	assert [k["kind"] for k in available_kinds("Title Application", grant)] == ["grant_report_form"]
 
 
 # ----------------------------------------------------------------- generation
@@ -105,7 +107,7 @@ def test_available_kinds_follow_the_route():
 
 def test_generation_is_recorded_and_attached_privately():
 	app = _application()
-	made = documents.generate("qualification_review_form", "Title Application", app.name)
+	made = generate("qualification_review_form", "Title Application", app.name)
 	record = frappe.get_doc("Generated Document", made.name)
 	assert (record.kind, record.reference_doctype, record.reference_name) == (
 		"qualification_review_form",
@@ -130,44 +132,44 @@ def test_generation_is_recorded_and_attached_privately():
 	assert record.content_hash == hashlib.sha256(content).hexdigest()
 	text = _body_text(content)
 	assert "欧阳明华" in text and app.name in text  # barcode_text printed under the Code128
-	payload = tokens.verify_token(documents._secret(), record.token)
+	payload = tokens.verify_token(verification.signing_secret(), record.token)
 	assert payload == tokens.TokenPayload(made.name, "qualification_review_form", 1)
 
 
 def test_a_new_generation_supersedes_the_older_one():
 	app = _application()
-	first = documents.generate("commitment", "Title Application", app.name)
-	second = documents.generate("commitment", "Title Application", app.name)
+	first = generate("commitment", "Title Application", app.name)
+	second = generate("commitment", "Title Application", app.name)
 	assert (first.version, second.version) == (1, 2)
 	old = frappe.db.get_value("Generated Document", first.name, ["superseded", "superseded_by"], as_dict=True)
 	assert old.superseded == 1 and old.superseded_by == second.name
-	assert documents.verify(first.token).status == "superseded"
-	current = documents.verify(second.token)
+	assert verification.verify(first.token).status == "superseded"
+	current = verification.verify(second.token)
 	assert current.status == "valid" and current.version == 2 and current.latest_version == 2
 	# another kind of the same record keeps its own numbering
-	assert documents.generate("qualification_review_form", "Title Application", app.name).version == 1
+	assert generate("qualification_review_form", "Title Application", app.name).version == 1
 
 
 def test_verify_rejects_altered_forged_and_unknown_tokens():
 	app = _application()
-	made = documents.generate("commitment", "Title Application", app.name)
-	assert documents.verify(made.token).status == "valid"
+	made = generate("commitment", "Title Application", app.name)
+	assert verification.verify(made.token).status == "valid"
 	payload, mac = made.token.split(".")
 	altered = payload + "." + ("A" if mac[0] != "A" else "B") + mac[1:]
 	forged = tokens.sign_token("another-secret", made.name, "commitment", 1)
-	wrong_version = tokens.sign_token(documents._secret(), made.name, "commitment", 7)
-	unknown = tokens.sign_token(documents._secret(), "nosuchrecord", "commitment", 1)
+	wrong_version = tokens.sign_token(verification.signing_secret(), made.name, "commitment", 7)
+	unknown = tokens.sign_token(verification.signing_secret(), "nosuchrecord", "commitment", 1)
 	for token in (altered, forged, wrong_version, unknown, "", None, "garbage"):
-		result = documents.verify(token)
+		result = verification.verify(token)
 		assert result.status == "invalid" and result.subject == "" and result.issuer == ""
 
 
 def test_batch_kinds_are_not_generated_from_an_application():
 	app = _application()
 	with pytest.raises(frappe.ValidationError):
-		documents.generate("qualification_document", "Title Application", app.name)
+		generate("qualification_document", "Title Application", app.name)
 	with pytest.raises(frappe.ValidationError):
-		documents.generate("no_such_kind", "Title Application", app.name)
+		generate("no_such_kind", "Title Application", app.name)
 
 
 def test_download_needs_print_permission():
@@ -176,10 +178,10 @@ def test_download_needs_print_permission():
 	assert frappe.has_permission("Title Notice", "read", notice.name)
 	before = frappe.db.count("Generated Document")
 	with pytest.raises(frappe.PermissionError) as raised:
-		documents.generate("qualification_document", "Title Notice", notice.name)
+		generate("qualification_document", "Title Notice", notice.name)
 	assert "没有打印" in str(raised.value)
 	with pytest.raises(frappe.PermissionError):
-		documents.enqueue_batch("qualification_document", notice.name)
+		batch_jobs.enqueue_batch("qualification_document", notice.name)
 	frappe.set_user("Administrator")
 	assert frappe.db.count("Generated Document") == before
 
@@ -190,11 +192,11 @@ def test_pdf_without_libreoffice_says_so_and_stores_nothing(monkeypatch):
 	monkeypatch.delenv("ZHICHENG_UNOSERVER", raising=False)
 	before = frappe.db.count("Generated Document")
 	with pytest.raises(frappe.ValidationError) as raised:
-		documents.generate("commitment", "Title Application", app.name, "pdf")
+		generate("commitment", "Title Application", app.name, "pdf")
 	assert "LibreOffice" in str(raised.value) and ".docx" in str(raised.value)
 	assert frappe.db.count("Generated Document") == before
 	# the .docx still works
-	assert documents.generate("commitment", "Title Application", app.name, "docx").content[:2] == b"PK"
+	assert generate("commitment", "Title Application", app.name, "docx").content[:2] == b"PK"
 
 
 def test_pdf_through_libreoffice():
@@ -203,7 +205,7 @@ def test_pdf_through_libreoffice():
 	if not pdf_available():
 		pytest.skip("LibreOffice is not installed on this machine")
 	app = _application()
-	made = documents.generate("commitment", "Title Application", app.name, "pdf")
+	made = generate("commitment", "Title Application", app.name, "pdf")
 	assert made.content.startswith(b"%PDF")
 	assert frappe.db.get_value("Generated Document", made.name, "file_format") == "pdf"
 
@@ -243,7 +245,7 @@ def round_trip_document_template():
 def round_trip_generated_document():
 	"""Round trip of the Generated Document DocType (used by test_foundation.ROUND_TRIPS)."""
 	app = make_application()
-	made = documents.generate("commitment", "Title Application", app.name)
+	made = generate("commitment", "Title Application", app.name)
 	doc = frappe.get_doc("Generated Document", made.name)
 	return doc, {"kind": "commitment", "reference_name": app.name, "version": 1}
 
@@ -259,10 +261,10 @@ def test_an_uploaded_template_is_validated_and_used():
 	sample = frappe.db.get_value("Document Template", doc.name, "sample_file")
 	assert sample and marker in _body_text(_file_bytes(sample))
 	app = _application()
-	made = documents.generate("commitment", "Title Application", app.name)
+	made = generate("commitment", "Title Application", app.name)
 	assert marker in _body_text(made.content)
 	doc.db_set("enabled", 0)
-	again = documents.generate("commitment", "Title Application", app.name)
+	again = generate("commitment", "Title Application", app.name)
 	assert marker not in _body_text(again.content)
 
 
@@ -303,7 +305,7 @@ def test_paper_intake_marks_received_once_and_moves_the_workflow(monkeypatch):
 	inside = datetime.datetime(2024, 9, 5, 10, 0)
 	monkeypatch.setitem(frappe.flags, "zhicheng_now", inside)  # the campaign clock, for the workflow too
 	frappe.set_user(COMMITTEE)
-	first = documents.receive_paper(f"  {app.name.lower()}\n")
+	first = paper_intake.receive_paper(f"  {app.name.lower()}\n")
 	assert first["status"] == "received" and first["application"] == app.name
 	assert first["status_label"] == "已接收" and "纸质材料" in first["message"]
 	row = frappe.db.get_value(
@@ -314,7 +316,7 @@ def test_paper_intake_marks_received_once_and_moves_the_workflow(monkeypatch):
 	)
 	assert row.paper_received_by == COMMITTEE and row.paper_received_at == inside
 	assert row.workflow_state == "Paper Received"
-	second = documents.receive_paper(app.name)
+	second = paper_intake.receive_paper(app.name)
 	assert second["status"] == "already_received" and "请勿重复登记" in second["message"]
 	assert frappe.db.get_value("Title Application", app.name, "paper_received_at") == row.paper_received_at
 
@@ -322,17 +324,17 @@ def test_paper_intake_marks_received_once_and_moves_the_workflow(monkeypatch):
 def test_paper_intake_refuses_outside_the_window_and_unknown_codes():
 	notice = _paper_notice("2024-09-01 00:00:00", "2024-09-10 23:59:59")
 	app = _application(notice=notice)
-	late = documents.receive_paper(app.name, now=datetime.datetime(2024, 9, 11, 0, 0, 1))
+	late = paper_intake.receive_paper(app.name, now=datetime.datetime(2024, 9, 11, 0, 0, 1))
 	assert late["status"] == "outside_window" and "不在纸质材料报送时间内" in late["message"]
 	# an aware time is compared in Asia/Shanghai: 2024-09-10 16:00 UTC is 09-11 00:00 there
 	utc = datetime.datetime(2024, 9, 10, 16, 0, 1, tzinfo=datetime.timezone.utc)
-	assert documents.receive_paper(app.name, now=utc)["status"] == "outside_window"
+	assert paper_intake.receive_paper(app.name, now=utc)["status"] == "outside_window"
 	assert not frappe.db.get_value("Title Application", app.name, "paper_received_at")
-	unknown = documents.receive_paper("ZC-1999-99999")
+	unknown = paper_intake.receive_paper("ZC-1999-99999")
 	assert unknown["status"] == "unknown" and "ZC-1999-99999" in unknown["message"]
-	assert documents.receive_paper("")["status"] == "unknown"
+	assert paper_intake.receive_paper("")["status"] == "unknown"
 	# not Accepted: only the fields are recorded
-	ok = documents.receive_paper(app.name, now=datetime.datetime(2024, 9, 10, 23, 59))
+	ok = paper_intake.receive_paper(app.name, now=datetime.datetime(2024, 9, 10, 23, 59))
 	assert ok["status"] == "received"
 	assert frappe.db.get_value("Title Application", app.name, "workflow_state") == "Draft"
 
@@ -341,7 +343,7 @@ def test_paper_intake_is_for_the_intake_roles_only():
 	app = _application()
 	frappe.set_user(UNIT_HR)
 	with pytest.raises(frappe.PermissionError):
-		documents.receive_paper(app.name)
+		paper_intake.receive_paper(app.name)
 
 
 # ----------------------------------------------------------------- batch jobs
@@ -375,7 +377,7 @@ def test_publicity_report_job_reports_progress_and_attaches_its_file(progress):
 	]
 	for app in apps[:2]:
 		app.db_set("workflow_state", "County Review")
-	result = documents.run_batch("publicity_report", notice.name)
+	result = batch_jobs.run_batch("publicity_report", notice.name)
 	percents = _percents(progress)
 	assert percents == sorted(percents) and percents[-1] == 100 and len(percents) >= 3
 	assert all(
@@ -398,7 +400,7 @@ def test_unit_publicity_job_bundles_every_publicity_notice_of_the_unit(progress)
 	directed = make_application(unit, notice, applicant_name="张三")
 	make_application(unit, notice, route="Initial Junior", target_level="Assistant", applicant_name="李四")
 	make_application(unit, notice, route="Initial Junior", target_level="Assistant", applicant_name="王五")
-	result = documents.run_batch("unit_publicity", unit.name, notice.name)
+	result = batch_jobs.run_batch("unit_publicity", unit.name, notice.name)
 	assert len(result["documents"]) == 2  # one per-person notice, one batch notice of two
 	assert _percents(progress)[-1] == 100
 	file = frappe.get_doc("File", {"file_url": result["file_url"]})
@@ -416,7 +418,7 @@ def test_qualification_document_job_lists_the_passed_applications(progress):
 	passed = make_application(unit, notice, applicant_name="通过者")
 	make_application(unit, notice, applicant_name="未通过者")
 	passed.db_set("evaluation_result", "Passed")
-	result = documents.run_batch("qualification_document", notice.name)
+	result = batch_jobs.run_batch("qualification_document", notice.name)
 	text = _body_text(_file_bytes(result["file_url"]))
 	assert "通过者" in text and "未通过者" not in text and "阿克苏地区人力资源和社会保障局" in text
 	record = frappe.get_doc("Generated Document", result["documents"][0])
@@ -427,9 +429,9 @@ def test_qualification_document_job_lists_the_passed_applications(progress):
 def test_start_batch_queues_on_the_long_queue():
 	notice = make_notice()
 	with mock.patch.object(frappe, "enqueue") as enqueue:
-		documents.enqueue_batch("publicity_report", notice.name)
+		batch_jobs.enqueue_batch("publicity_report", notice.name)
 	args, kwargs = enqueue.call_args
-	assert args[0] == "zhicheng_app.services.documents.run_batch"
+	assert args[0] == "zhicheng_app.services.documents.batch_jobs.run_batch"
 	assert kwargs["queue"] == "long" and kwargs["job"] == "publicity_report" and kwargs["name"] == notice.name
 
 
@@ -449,8 +451,8 @@ def committed(frappe_site):
 	if not app:
 		pytest.skip("the demo data is not loaded (bench execute zhicheng_app.demo.load)")
 	before = set(frappe.get_all("Generated Document", pluck="name"))
-	v1 = documents.generate("commitment", "Title Application", app)
-	v2 = documents.generate("commitment", "Title Application", app)
+	v1 = generate("commitment", "Title Application", app)
+	v2 = generate("commitment", "Title Application", app)
 	frappe.db.commit()
 	yield {"app": app, "v1": v1, "v2": v2, "before": before}
 	frappe.db.rollback()

@@ -1,30 +1,31 @@
 """Whitelisted document endpoints: list, generate, download, batch jobs and paper intake.
 
 Every download needs print permission on the source record (Title Application, Employer Unit
-or Title Notice); the services module checks it and answers in zh otherwise.
+or Title Notice); the services check it and answer in zh otherwise.
 """
 
 import frappe
 
+from zhicheng_app.documents import catalogue
 from zhicheng_app.i18n import _
-from zhicheng_app.services import documents
+from zhicheng_app.services.documents import batch_jobs, generation, paper_intake
 
 
 @frappe.whitelist()
 def available(doctype: str, name: str) -> list[dict]:
 	"""The documents offered on a record's form: ``[{"kind", "title"}]`` (read permission)."""
-	if doctype not in (documents.APPLICATION, documents.UNIT, documents.NOTICE):
+	if doctype not in catalogue.SOURCE_DOCTYPES:
 		frappe.throw(_("Documents are not generated from {0}").format(_(doctype)), frappe.PermissionError)
 	doc = frappe.get_doc(doctype, name)
 	doc.check_permission("read")
-	return documents.available_kinds(doctype, doc)
+	return catalogue.available_kinds(doctype, doc)
 
 
 @frappe.whitelist(methods=["POST"])
 def generate(kind: str, doctype: str, name: str, file_format: str = "docx") -> dict:
 	"""Generate a document and return ``{"generated_document", "kind", "version", "file_url",
 	"file_name", "file_format", "verify_url"}``; the file is private and attached to the record."""
-	return documents.generate(kind, doctype, name, file_format).to_dict()
+	return generation.generate(kind, doctype, name, file_format).to_dict()
 
 
 @frappe.whitelist(methods=["POST"])
@@ -33,7 +34,7 @@ def download(kind: str, doctype: str, name: str, file_format: str = "docx"):
 
 	POST only: a generation supersedes the earlier versions, so a link must not trigger it.
 	"""
-	result = documents.generate(kind, doctype, name, file_format)
+	result = generation.generate(kind, doctype, name, file_format)
 	frappe.local.response.filename = result.file_name
 	frappe.local.response.filecontent = result.content
 	frappe.local.response.type = "download"
@@ -46,10 +47,10 @@ def start_batch(job: str, name: str, notice: str | None = None) -> dict:
 
 	Progress is published on the source record's form; the result is attached to it privately.
 	"""
-	return documents.enqueue_batch(job, name, notice or None)
+	return batch_jobs.enqueue_batch(job, name, notice or None)
 
 
 @frappe.whitelist(methods=["POST"])
 def receive_paper(code: str) -> dict:
 	"""Mark the paper materials of a scanned application received (the paper intake page)."""
-	return documents.receive_paper(code)
+	return paper_intake.receive_paper(code)

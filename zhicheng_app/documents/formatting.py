@@ -17,7 +17,7 @@ DateLike = _dt.date | _dt.datetime | str
 E = TypeVar("E", bound=enum.Enum)
 
 
-def _as_date(value: DateLike) -> _dt.date:
+def as_date(value: DateLike) -> _dt.date:
 	if isinstance(value, _dt.datetime):
 		return value.date()
 	if isinstance(value, _dt.date):
@@ -31,7 +31,7 @@ def cn_date(value: DateLike | None) -> str:
 	"""``2024-08-01`` -> ``2024年8月1日``; empty for None/''."""
 	if value in (None, ""):
 		return ""
-	d = _as_date(value)
+	d = as_date(value)
 	return f"{d.year}年{d.month}月{d.day}日"
 
 
@@ -39,7 +39,7 @@ def cn_month_day(value: DateLike | None) -> str:
 	"""``2024-08-01`` -> ``8月1日`` (a second date in the same year, as in 阿地人社传〔2024〕6号 附件4)."""
 	if value in (None, ""):
 		return ""
-	d = _as_date(value)
+	d = as_date(value)
 	return f"{d.month}月{d.day}日"
 
 
@@ -50,7 +50,7 @@ def cn_year_month(value: DateLike | None) -> str:
 	if isinstance(value, str) and len(value.strip()) == 7:
 		year, month = value.strip().split("-")
 		return f"{int(year)}年{int(month)}月"
-	d = _as_date(value)
+	d = as_date(value)
 	return f"{d.year}年{d.month}月"
 
 

@@ -86,3 +86,11 @@ def deadlines(ctx: Ctx) -> list[dict]:
 			}
 		)
 	return out
+
+
+def outside_window(
+	start: datetime.datetime | None, end: datetime.datetime | None, moment: datetime.datetime
+) -> bool:
+	"""Whether ``moment`` falls before a window's ``start`` or after its ``end`` (all aware, or all
+	naive Asia/Shanghai); a missing bound sets no limit."""
+	return (start is not None and moment < start) or (end is not None and moment > end)

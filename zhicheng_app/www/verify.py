@@ -9,7 +9,7 @@ import frappe
 from zhicheng_app.documents.formatting import cn_date
 from zhicheng_app.documents.tokens import VERIFY_PARAM
 from zhicheng_app.i18n import _
-from zhicheng_app.services.documents import verify
+from zhicheng_app.services.documents.verification import verify
 
 no_cache = 1
 sitemap = 0

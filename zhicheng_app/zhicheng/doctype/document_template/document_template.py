@@ -6,7 +6,8 @@ from frappe.model.document import Document
 from frappe.utils import now_datetime
 
 from zhicheng_app.i18n import _
-from zhicheng_app.services import documents
+from zhicheng_app.services.documents.files import save_private_file
+from zhicheng_app.services.documents.templates import check_template
 
 
 class DocumentTemplate(Document):
@@ -56,7 +57,7 @@ class DocumentTemplate(Document):
 		"""
 		if not (self.is_new() or self.has_value_changed("template_file") or not self.validated_at):
 			return
-		report = documents.check_template(self.kind, self.template_file)
+		report = check_template(self.kind, self.template_file)
 		self.variables = "、".join(report.variables)
 		self.warnings = "\n".join(report.warnings)
 		self.validated_at = now_datetime()
@@ -71,7 +72,7 @@ class DocumentTemplate(Document):
 	def on_update(self):
 		sample = self.flags.pop("sample", None)
 		if sample:
-			file = documents.save_private_file(
+			file = save_private_file(
 				sample, f"{self.kind}-sample.docx", self.doctype, self.name, "sample_file"
 			)
 			self.db_set("sample_file", file.file_url)

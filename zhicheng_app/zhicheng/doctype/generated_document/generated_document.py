@@ -7,7 +7,7 @@ from frappe.model.document import Document
 class GeneratedDocument(Document):
 	"""The record of one generation: kind, source, version, content hash, token, file, who and when.
 
-	Created by ``zhicheng_app.services.documents.generate`` only; read by the public /verify page.
+	Created by ``zhicheng_app.services.documents.generation.generate`` only; read by the public /verify page.
 	"""
 
 	# begin: auto-generated types

@@ -1,0 +1,112 @@
+"""Which documents are generated from which record, and which applications a batch lists.
+
+A per-person document is generated from a Title Application, the batch documents of a unit
+from its Employer Unit, those of a whole notice from the Title Notice. The records are the
+site's documents or any objects with the same fields.
+"""
+
+from __future__ import annotations
+
+from zhicheng_app.i18n import _
+from zhicheng_app.rules.vocabulary import Route
+
+from .registry import REGISTRY
+
+APPLICATION = "Title Application"
+UNIT = "Employer Unit"
+NOTICE = "Title Notice"
+SOURCE_DOCTYPES = (APPLICATION, UNIT, NOTICE)
+
+# The source record each kind is generated from.
+UNIT_BATCH_KINDS = ("publicity_batch_004", "publicity_result_batch_004", "recommendation_report_004")
+NOTICE_KINDS = ("publicity_report_004", "qualification_document")
+KIND_SOURCE = {
+	kind: (UNIT if kind in UNIT_BATCH_KINDS else NOTICE if kind in NOTICE_KINDS else APPLICATION)
+	for kind in REGISTRY
+}
+
+# The routes of 阿地人社传〔2024〕6号 are printed in batches per unit; the others per person.
+BATCH_ROUTES = frozenset({Route.GRANT, Route.INITIAL_JUNIOR, Route.TOWNSHIP_INTERMEDIATE, Route.FANGHUIJU})
+
+# Per-person documents offered on an application, by route.
+ROUTE_KINDS = {
+	Route.DIRECTED: (
+		"unit_publicity_001",
+		"commitment",
+		"exemption_form",
+		"appraisal_form",
+		"qualification_review_form",
+	),
+	Route.PRIVATE: (
+		"publicity_003",
+		"publicity_result_003",
+		"recommendation_unit_003",
+		"commitment",
+		"exemption_form",
+		"appraisal_form",
+		"qualification_review_form",
+	),
+	Route.REGION: (
+		"publicity_002",
+		"publicity_result_002",
+		"recommendation_competent_002",
+		"commitment",
+		"exemption_form",
+		"qualification_review_form",
+	),
+	Route.GRANT: ("grant_report_form",),
+	Route.INITIAL_JUNIOR: ("initial_report_form",),
+	Route.TOWNSHIP_INTERMEDIATE: ("initial_report_form",),
+	Route.FANGHUIJU: ("fanghuiju_report_form",),
+}
+# The publicity notice of each per-person route.
+PUBLICITY_KIND = {
+	Route.DIRECTED: "unit_publicity_001",
+	Route.PRIVATE: "publicity_003",
+	Route.REGION: "publicity_002",
+}
+# Kinds offered only when the application asks for them: kind -> the application's check field.
+CONDITIONAL_KINDS = {"exemption_form": "ce_exemption"}
+
+# Applications that no longer take part: left out of the batch documents.
+CLOSED_STATES = frozenset({"Abandoned", "Not Accepted", "Failed"})
+# Applications not yet through the unit's review: left out of the 公示情况报告 roster.
+UNREVIEWED_STATES = frozenset({"Draft", "Unit Review", "Returned"})
+
+
+def route_of(value) -> Route | None:
+	"""The route stored on a record, None when it is empty or unknown."""
+	try:
+		return Route(value)
+	except ValueError:
+		return None
+
+
+def available_kinds(doctype: str, doc) -> list[dict]:
+	"""The documents offered on a record's form: ``[{"kind", "title"}]``."""
+	if doctype == APPLICATION:
+		kinds = [
+			kind
+			for kind in ROUTE_KINDS.get(route_of(doc.route), ())
+			if kind not in CONDITIONAL_KINDS or doc.get(CONDITIONAL_KINDS[kind])
+		]
+	else:
+		kinds = [kind for kind, source in KIND_SOURCE.items() if source == doctype]
+	return [{"kind": kind, "title": _(REGISTRY[kind].title)} for kind in kinds]
+
+
+def in_publicity_report(workflow_state: str | None, route) -> bool:
+	"""Whether an application is listed in its notice's 公示情况报告: through the unit's review,
+	still taking part, and of a batch route."""
+	return workflow_state not in UNREVIEWED_STATES | CLOSED_STATES and route_of(route) in BATCH_ROUTES
+
+
+def slug(text: str | None) -> str:
+	"""``text`` without the characters a file name cannot hold."""
+	return "".join(ch for ch in (text or "") if ch not in '\\/:*?"<>|\n\r\t').strip() or "document"
+
+
+def file_name(title: str, record_name: str, batch_key: str, version: int, file_format: str) -> str:
+	"""The name of a generated file: title, record, group (if any) and version."""
+	group = f"-{slug(batch_key.replace('|', '-'))}" if batch_key else ""
+	return f"{slug(title)}-{slug(record_name)}{group}-v{version}.{file_format}"

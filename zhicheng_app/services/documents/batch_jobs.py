@@ -1,0 +1,184 @@
+"""Batch jobs: the documents of a unit or of a whole notice, generated in the background.
+
+``unit_publicity`` makes every publicity notice of a unit (one per person for the per-person
+routes, one per notice, route label and level for the routes of 阿地人社传〔2024〕6号) and
+bundles them in a zip; ``publicity_report`` makes a notice's 公示情况报告 and
+``qualification_document`` its 任职资格文件. Each job reports its progress on the source
+record's form and attaches its result to the record privately.
+"""
+
+import io
+import zipfile
+
+import frappe
+
+from zhicheng_app.documents import registry
+from zhicheng_app.documents.batches import BatchError, route_label
+from zhicheng_app.documents.catalogue import (
+	APPLICATION,
+	BATCH_ROUTES,
+	CLOSED_STATES,
+	NOTICE,
+	PUBLICITY_KIND,
+	UNIT,
+	in_publicity_report,
+	route_of,
+	slug,
+)
+from zhicheng_app.documents.contexts import unit_batch_context
+from zhicheng_app.documents.formatting import level_batch_label
+from zhicheng_app.i18n import _
+from zhicheng_app.rules.calendar import now_shanghai
+
+from .access import check_print_permission
+from .contexts import (
+	notice_applications,
+	notice_or_throw,
+	notice_record,
+	publicity_report_batch_context,
+	qualification_document_context,
+)
+from .files import save_private_file
+from .generation import Generated, generate
+
+# job -> the source DocType it runs on
+BATCH_JOBS = {
+	"unit_publicity": UNIT,
+	"publicity_report": NOTICE,
+	"qualification_document": NOTICE,
+}
+RUN_BATCH = "zhicheng_app.services.documents.batch_jobs.run_batch"
+
+
+def _job_doctype(job: str) -> str:
+	doctype = BATCH_JOBS.get(job)
+	if doctype is None:
+		frappe.throw(_("Unknown batch job: {0}").format(job), title=_("Unknown Document"))
+	return doctype
+
+
+def enqueue_batch(job: str, name: str, notice: str | None = None) -> dict:
+	"""Start a batch job in the background (queue "long"); checks print permission first."""
+	doctype = _job_doctype(job)
+	check_print_permission(doctype, frappe.get_doc(doctype, name))
+	if notice:
+		notice_or_throw(notice)
+	queued = frappe.enqueue(
+		RUN_BATCH,
+		queue="long",
+		timeout=3600,
+		job=job,
+		name=name,
+		notice=notice,
+		enqueue_after_commit=True,
+	)
+	return {"job": job, "doctype": doctype, "name": name, "job_id": getattr(queued, "id", None)}
+
+
+class _Progress:
+	"""The progress bar on the source record's form."""
+
+	def __init__(self, doctype: str, name: str, title: str, total: int):
+		self.doctype, self.name, self.title, self.total, self.done = doctype, name, title, max(total, 1), 0
+
+	def step(self, description: str = "") -> None:
+		self.done += 1
+		frappe.publish_progress(
+			min(100, round(self.done * 100 / self.total)),
+			title=self.title,
+			doctype=self.doctype,
+			docname=self.name,
+			description=description,
+		)
+
+
+def run_batch(job: str, name: str, notice: str | None = None) -> dict:
+	"""The background job: render, attach privately to the source record, report progress.
+
+	Returns ``{"job", "doctype", "name", "file_url", "file_name", "documents": [generated names]}``.
+	"""
+	doctype = _job_doctype(job)
+	source = frappe.get_doc(doctype, name)
+	check_print_permission(doctype, source)
+	if job == "unit_publicity":
+		result = _unit_publicity(source, notice)
+	elif job == "publicity_report":
+		result = _notice_document(source, "publicity_report_004")
+	else:
+		result = _notice_document(source, "qualification_document")
+	result.update(job=job, doctype=doctype, name=name)
+	frappe.publish_realtime("zhicheng_batch_done", result, user=frappe.session.user, after_commit=True)
+	return result
+
+
+def _unit_publicity(unit, notice_name: str | None) -> dict:
+	filters = {"employer_unit": unit.name, "workflow_state": ("not in", sorted(CLOSED_STATES))}
+	if notice_name:
+		filters["notice"] = notice_or_throw(notice_name).name
+	names = frappe.get_all(APPLICATION, filters=filters, pluck="name", order_by="creation asc")
+	apps = [frappe.get_doc(APPLICATION, n) for n in names]
+	apps = [a for a in apps if frappe.has_permission(APPLICATION, "print", a)]
+	per_person = [a for a in apps if route_of(a.route) in PUBLICITY_KIND]
+	groups: dict[tuple, list] = {}
+	for a in apps:
+		if route_of(a.route) in BATCH_ROUTES:
+			key = (a.notice, route_label(a.route), level_batch_label(a.target_level))
+			groups.setdefault(key, []).append(a)
+	if not per_person and not groups:
+		frappe.throw(
+			_("{0} has no applications to publicise").format(unit.unit_name), title=_("Nothing to Do")
+		)
+	progress = _Progress(
+		UNIT, unit.name, _("Generating the publicity notices"), len(per_person) + len(groups) + 1
+	)
+	made: list[Generated] = []
+	for a in per_person:
+		made.append(generate(PUBLICITY_KIND[route_of(a.route)], APPLICATION, a.name))
+		progress.step(a.applicant_name)
+	for (notice_key, label, level), members in groups.items():
+		context = unit_batch_context(unit, notice_record(notice_key), members)
+		made.append(
+			generate(
+				"publicity_batch_004",
+				UNIT,
+				unit.name,
+				context=context,
+				batch_key=f"{notice_key}|{label}|{level}",
+			)
+		)
+		progress.step(f"{label} {level}")
+	buffer = io.BytesIO()
+	with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+		for g in made:
+			zf.writestr(g.file_name, g.content)
+	stamp = now_shanghai().strftime("%Y%m%d%H%M%S")
+	archive = save_private_file(
+		buffer.getvalue(), f"{slug(unit.unit_name)}-公示-{stamp}.zip", UNIT, unit.name
+	)
+	progress.step(archive.file_name)
+	return {"file_url": archive.file_url, "file_name": archive.file_name, "documents": [g.name for g in made]}
+
+
+def _notice_document(notice, kind: str) -> dict:
+	title = _(registry.get_spec(kind).title)
+	progress = _Progress(NOTICE, notice.name, title, 3)
+	if kind == "qualification_document":
+		apps = notice_applications(notice.name, evaluation_result="Passed")
+	else:
+		apps = [a for a in notice_applications(notice.name) if in_publicity_report(a.workflow_state, a.route)]
+	if not apps:
+		frappe.throw(
+			_("No applications of this notice belong in {0}").format(title), title=_("Nothing to Do")
+		)
+	progress.step(_("Collected {0} applications").format(len(apps)))
+	try:
+		if kind == "qualification_document":
+			context = qualification_document_context(notice, apps)
+		else:
+			context = publicity_report_batch_context(notice, apps)
+	except BatchError as exc:
+		frappe.throw(str(exc), title=_("The document could not be generated"))
+	progress.step(_("Rendering"))
+	made = generate(kind, NOTICE, notice.name, context=context)
+	progress.step(made.file_name)
+	return {"file_url": made.file_url, "file_name": made.file_name, "documents": [made.name]}
