@@ -2,8 +2,8 @@
 
 Working days follow the State Council holiday schedule as published in the ``chinese-calendar``
 package (holidays *and* adjusted workdays: 2024-09-14, a Saturday, was a workday), plus the
-notice's ``extra_holidays`` (e.g. Xinjiang's 肉孜节 / 古尔邦节, spec Q-46) and ``extra_workdays``.
-Publicity periods count both the first and the last day [spec §11.1 V-15].
+notice's ``extra_holidays`` (e.g. Xinjiang's 肉孜节 / 古尔邦节) and ``extra_workdays``. A period of
+working days counts both its first and its last day.
 """
 
 from __future__ import annotations
@@ -11,15 +11,14 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Iterable
-from typing import Final
 from zoneinfo import ZoneInfo
 
 import chinese_calendar
 
-from zhicheng_app.rules.registry import translate as _
+from zhicheng_app.i18n import _
 
-SHANGHAI: Final = ZoneInfo("Asia/Shanghai")
-_ONE_DAY: Final = datetime.timedelta(days=1)
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+ONE_DAY = datetime.timedelta(days=1)
 
 
 class CalendarUnsupported(ValueError):
@@ -31,12 +30,6 @@ class CalendarUnsupported(ValueError):
 			"The official holiday calendar has no data for {0}; update the chinese-calendar package"
 		).format(year)
 		super().__init__(self.message)
-
-
-@functools.cache
-def _supported_years() -> tuple[int, int]:
-	years = [d.year for d in chinese_calendar.holidays] + [d.year for d in chinese_calendar.workdays]
-	return min(years), max(years)
 
 
 def to_shanghai(value: datetime.datetime | datetime.date) -> datetime.datetime:
@@ -58,91 +51,78 @@ def is_before_cutoff(moment: datetime.datetime | datetime.date, cutoff: datetime
 	return to_shanghai(moment) <= to_shanghai(cutoff)
 
 
-def _national_workday(d: datetime.date) -> bool:
-	"""``chinese_calendar.is_workday(d)``, read from the package's tables directly: its own check of
-	the supported years costs more than the lookup (about 30 µs a call)."""
-	lo, hi = _supported_years()
-	if not lo <= d.year <= hi:
-		raise CalendarUnsupported(d.year)
-	return d in _NATIONAL_WORKDAYS or (d.weekday() <= 4 and d not in _NATIONAL_HOLIDAYS)
-
-
-# the package's tables {date: name}: adjusted workdays, and holidays including the days off in lieu
-_NATIONAL_WORKDAYS: Final = chinese_calendar.workdays
-_NATIONAL_HOLIDAYS: Final = chinese_calendar.holidays
-
-
-def _as_date_set(days) -> frozenset:
-	if not days:
-		return frozenset()
-	if isinstance(days, frozenset):
-		return days
+def as_dates(days: Iterable) -> frozenset[datetime.date]:
+	"""The dates of ``days``: dates, datetimes, ISO strings or rows with a ``holiday_date``
+	(model.HolidayRow); anything else is left out."""
 	out = set()
-	for d in days:
-		d = getattr(d, "holiday_date", d)  # accept model.HolidayRow
-		if isinstance(d, datetime.datetime):
-			d = d.date()
-		elif isinstance(d, str):
-			d = datetime.date.fromisoformat(d[:10])
-		if isinstance(d, datetime.date):
-			out.add(d)
+	for day in days or ():
+		day = getattr(day, "holiday_date", day)
+		if isinstance(day, datetime.datetime):
+			day = day.date()
+		elif isinstance(day, str):
+			day = datetime.date.fromisoformat(day[:10])
+		if isinstance(day, datetime.date):
+			out.add(day)
 	return frozenset(out)
 
 
-def is_workday(d: datetime.date, extra_holidays: Iterable = (), extra_workdays: Iterable = ()) -> bool:
-	"""Official working day? Raises CalendarUnsupported outside the package's years."""
-	if isinstance(d, datetime.datetime):
-		d = d.date()
-	if extra_holidays and d in _as_date_set(extra_holidays):
+def _as_date(day: datetime.date) -> datetime.date:
+	return day.date() if isinstance(day, datetime.datetime) else day
+
+
+def _working_day(day: datetime.date, holidays: frozenset, workdays: frozenset) -> bool:
+	"""``day`` is a working day: not one of the notice's extra holidays, and one of its extra
+	workdays or a working day of the national calendar."""
+	if day in holidays:
 		return False
-	if extra_workdays and d in _as_date_set(extra_workdays):
+	if day in workdays:
 		return True
-	return _national_workday(d)
+	return national_workday(day)
+
+
+@functools.cache
+def national_workday(day: datetime.date) -> bool:
+	"""``chinese_calendar.is_workday(day)``, remembered per day: the package checks the years it
+	covers on every call, which costs more than all other rules of a precheck together."""
+	try:
+		return chinese_calendar.is_workday(day)
+	except NotImplementedError:  # the package has no data for the year
+		raise CalendarUnsupported(day.year) from None
+
+
+def is_workday(day: datetime.date, extra_holidays: Iterable = (), extra_workdays: Iterable = ()) -> bool:
+	"""Official working day? Raises CalendarUnsupported outside the package's years."""
+	return _working_day(_as_date(day), as_dates(extra_holidays), as_dates(extra_workdays))
 
 
 def working_days_between(
 	start: datetime.date, end: datetime.date, extra_holidays: Iterable = (), extra_workdays: Iterable = ()
 ) -> int:
 	"""Working days from ``start`` to ``end``, both included; 0 when ``end`` < ``start``."""
-	holidays = _as_date_set(extra_holidays)
-	workdays = _as_date_set(extra_workdays)
-	if isinstance(start, datetime.datetime):
-		start = start.date()
-	if isinstance(end, datetime.datetime):
-		end = end.date()
-	return _count(start, end, holidays, workdays)
-
-
-@functools.lru_cache(maxsize=4096)
-def _count(start, end, holidays, workdays) -> int:
-	n = 0
-	d = start
-	while d <= end:
-		if d in holidays:
-			pass
-		elif d in workdays or _national_workday(d):
-			n += 1
-		d += _ONE_DAY
-	return n
+	holidays, workdays = as_dates(extra_holidays), as_dates(extra_workdays)
+	day, end = _as_date(start), _as_date(end)
+	count = 0
+	while day <= end:
+		if _working_day(day, holidays, workdays):
+			count += 1
+		day += ONE_DAY
+	return count
 
 
 def add_working_days(
 	start: datetime.date, days: int, extra_holidays: Iterable = (), extra_workdays: Iterable = ()
 ) -> datetime.date:
-	"""The date ``days`` working days after ``start`` (``start`` itself not counted).
-	``add_working_days(d, 0)`` is ``d``."""
-	holidays = _as_date_set(extra_holidays)
-	workdays = _as_date_set(extra_workdays)
-	if isinstance(start, datetime.datetime):
-		start = start.date()
-	d = start
-	step = _ONE_DAY if days >= 0 else -_ONE_DAY
+	"""The date ``days`` working days after ``start`` (``start`` itself not counted); a negative
+	``days`` counts back. ``add_working_days(d, 0)`` is ``d``."""
+	holidays, workdays = as_dates(extra_holidays), as_dates(extra_workdays)
+	day = _as_date(start)
+	step = ONE_DAY if days >= 0 else -ONE_DAY
 	remaining = abs(days)
 	while remaining:
-		d += step
-		if d not in holidays and (d in workdays or _national_workday(d)):
+		day += step
+		if _working_day(day, holidays, workdays):
 			remaining -= 1
-	return d
+	return day
 
 
 def earliest_period_end(
@@ -150,13 +130,9 @@ def earliest_period_end(
 ) -> datetime.date:
 	"""Last day of a period of ``working_days`` working days that begins on ``start`` (start
 	counted when it is a working day). 2024-04-29 with 5 → 2024-05-08."""
-	holidays = _as_date_set(extra_holidays)
-	workdays = _as_date_set(extra_workdays)
-	if isinstance(start, datetime.datetime):
-		start = start.date()
+	start = _as_date(start)
 	if working_days <= 0:
 		return start
-	first = start in workdays or (start not in holidays and _national_workday(start))
-	if first:
-		return add_working_days(start, working_days - 1, holidays, workdays)
-	return add_working_days(start, working_days, holidays, workdays)
+	if is_workday(start, extra_holidays, extra_workdays):
+		return add_working_days(start, working_days - 1, extra_holidays, extra_workdays)
+	return add_working_days(start, working_days, extra_holidays, extra_workdays)

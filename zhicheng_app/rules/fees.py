@@ -1,103 +1,86 @@
-"""Rule family: evaluation fee and professional defense [spec §6, §8]."""
+"""Rule family: the evaluation fee and the professional defense (information for the applicant)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
-from typing import Any, Final
-
-from zhicheng_app.rules.context import Ctx, notice_facts, notice_table
+from zhicheng_app.i18n import _
+from zhicheng_app.rules.calendar import to_shanghai
+from zhicheng_app.rules.context import PrecheckContext, notice_window
 from zhicheng_app.rules.eligibility import offered
 from zhicheng_app.rules.model import FeeRow
-from zhicheng_app.rules.registry import tr
-from zhicheng_app.rules.registry import translate as _
-from zhicheng_app.rules.vocabulary import LEVEL_TIER, LevelTier, Route, WindowKind
-
-# vocabulary members as module constants: attribute access on an Enum class is slow
-_WINDOWKIND_FEE: Final = WindowKind.FEE
-_ROUTE_PRIVATE: Final = Route.PRIVATE
+from zhicheng_app.rules.vocabulary import LEVEL_TIER, Route, WindowKind
 
 
-@notice_table("fee_rows")
-def _fee_rows(n) -> dict:
-	"""{(level tier, committee): fee row {amount, currency, level_tier, committee, payment_methods,
-	window_start, window_end} or None} for every tier and every committee of the notice's routes
-	("" = a pair the notice does not offer); the rows are read-only mappings shared by the results."""
-	facts = notice_facts(n)
-	table = {}
-	for tier in LevelTier:
-		for committee in {r.committee for r in n.routes} | {""}:
-			row: FeeRow | None = None
-			for f in n.fees:
-				if f.level_tier == tier and (not f.committee or f.committee == committee):
-					if row is None or (f.committee and not row.committee):
-						row = f
-			table[(tier, committee)] = (
-				None
-				if row is None
-				else MappingProxyType(
-					{
-						# the Title Notice desk form stores "not stated" as 0
-						"amount": row.amount or None,
-						"currency": "CNY",
-						"level_tier": str(tier),
-						"committee": committee,
-						"payment_methods": n.fee_payment_methods,
-						"window_start": facts.fee_start,
-						"window_end": facts.fee_end,
-					}
-				)
-			)
-	return table
-
-
-def fee(ctx: Ctx) -> Mapping[str, Any] | None:
-	"""{amount (None = not stated), currency, level_tier, committee, window_start, window_end}
-	or None when the notice charges no fee."""
-	if not ctx.n.fees:
+def fee(ctx: PrecheckContext) -> dict | None:
+	"""{amount (None = not stated), currency, level_tier, committee, payment_methods, window_start,
+	window_end} for the route and level applied for, or None when the notice charges no fee there.
+	A fee row of the committee of the offered route wins over a row for any committee."""
+	notice, profile = ctx.notice, ctx.profile
+	tier = LEVEL_TIER.get(profile.target_level)
+	if not notice.fees or tier is None:
 		return None
-	tier = LEVEL_TIER.get(ctx.level)
-	if tier is None:
+	route_row = offered(ctx, profile.route, profile.target_level)
+	committee = route_row.committee if route_row else ""
+	row: FeeRow | None = None
+	for f in notice.fees:
+		if f.level_tier == tier and (not f.committee or f.committee == committee):
+			if row is None or (f.committee and not row.committee):
+				row = f
+	if row is None:
 		return None
-	route_row = offered(ctx, ctx.route, ctx.level)
-	return ctx.facts.table("fee_rows")[(tier, route_row.committee if route_row else "")]
+	window = notice_window(notice, WindowKind.FEE)
+	return {
+		"amount": row.amount or None,  # the Title Notice desk form stores "not stated" as 0
+		"currency": "CNY",
+		"level_tier": str(tier),
+		"committee": committee,
+		"payment_methods": notice.fee_payment_methods,
+		"window_start": to_shanghai(window.start).isoformat() if window and window.start else None,
+		"window_end": to_shanghai(window.end).isoformat() if window and window.end else None,
+	}
 
 
-@notice_table("fee_when_text")
-def _fee_when(n):
-	start, end = notice_facts(n).fee_when
-	return tr("{0} to {1}", start, end) if start and end else end
+def _fee_period_text(ctx: PrecheckContext) -> str:
+	"""The fee window's days (YYYY-MM-DD to YYYY-MM-DD, or its last day alone), for messages."""
+	window = notice_window(ctx.notice, WindowKind.FEE)
+	first = to_shanghai(window.start).strftime("%Y-%m-%d") if window and window.start else ""
+	last = to_shanghai(window.end).strftime("%Y-%m-%d") if window and window.end else ""
+	return _("{0} to {1}").format(first, last) if first and last else last
 
 
-def check_fee(ctx: Ctx, f: Mapping[str, Any] | None) -> None:
+def check_fee(ctx: PrecheckContext) -> None:
+	f = ctx.result.fee = fee(ctx)
 	if f is None:
 		return
-	when = ctx.facts.table("fee_when_text")
 	amount = f["amount"]
 	if amount is None:
-		ctx.add("FEE-NOT-STATED", (when,))
+		ctx.add("FEE-NOT-STATED", (_fee_period_text(ctx),))
 	else:
-		ctx.add("FEE-AMOUNT", (int(amount) if float(amount).is_integer() else amount, when))
+		shown = int(amount) if float(amount).is_integer() else amount
+		ctx.add("FEE-AMOUNT", (shown, _fee_period_text(ctx)))
 
 
-_NO_DEFENSE: Final = {"required": False, "online": False, "mode": "", "exempt": False, "reason": ""}
-
-
-def defense(ctx: Ctx) -> dict:
-	"""{required, online, mode, exempt, reason}; ``reason`` is zh."""
-	p = ctx.p
-	rule = ctx.facts.table("defense_rules").get(ctx.level)
+def defense(ctx: PrecheckContext) -> dict:
+	"""{required, online, mode, exempt, reason}; ``reason`` is translated. The last defense row of
+	the level applies."""
+	notice, profile = ctx.notice, ctx.profile
+	rules = {row.level: row for row in notice.defense_rules}
+	rule = rules.get(profile.target_level)
 	if rule is None:
-		d = _NO_DEFENSE.copy()
-		d["reason"] = _("No defense at this level")
-		return d
-	if p.route == _ROUTE_PRIVATE and p.unit.county and p.unit.county in ctx.facts.table("counties"):
+		return {
+			"required": False,
+			"online": False,
+			"mode": "",
+			"exempt": False,
+			"reason": _("No defense at this level"),
+		}
+	exempt_counties = {row.county for row in notice.defense_exempt_counties}
+	if profile.route == Route.PRIVATE and profile.unit.county and profile.unit.county in exempt_counties:
 		return {
 			"required": False,
 			"online": False,
 			"mode": rule.mode,
 			"exempt": True,
-			"reason": _("Private-enterprise staff in {0} are exempt").format(p.unit.county),
+			"reason": _("Private-enterprise staff in {0} are exempt").format(profile.unit.county),
 		}
 	online = rule.mode == "Online Video"
 	if online:
@@ -109,19 +92,9 @@ def defense(ctx: Ctx) -> dict:
 	return {"required": True, "online": online, "mode": rule.mode, "exempt": False, "reason": reason}
 
 
-@notice_table("defense_rules")
-def _defense_rules(n) -> dict:
-	"""level -> its defense rule (the last row of the level applies)."""
-	return {d.level: d for d in n.defense_rules}
-
-
-@notice_table("counties")
-def _counties(n) -> frozenset:
-	return frozenset(c.county for c in n.defense_exempt_counties)
-
-
-def check_defense(ctx: Ctx, d: dict) -> None:
+def check_defense(ctx: PrecheckContext) -> None:
+	d = ctx.result.defense = defense(ctx)
 	if d["required"]:
 		ctx.add("DEF-REQUIRED", (d["reason"],))
 	elif d["exempt"]:
-		ctx.add("DEF-EXEMPT", (ctx.p.unit.county,))
+		ctx.add("DEF-EXEMPT", (ctx.profile.unit.county,))

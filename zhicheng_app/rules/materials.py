@@ -1,19 +1,14 @@
-"""Rule family: required materials, existing-title evidence, Putonghua, masking and file types
-[spec §7.1, §7.2, §7.6, §7.9]."""
+"""Rule family: required materials, existing-title evidence, Putonghua, masking and file types."""
 
 from __future__ import annotations
 
-import operator
 import os
-from collections.abc import Mapping
-from types import MappingProxyType
-from typing import Any, Final
 
-from zhicheng_app.rules.context import Ctx, notice_table
+from zhicheng_app.i18n import _
+from zhicheng_app.rules.context import PrecheckContext
 from zhicheng_app.rules.continuing_education import ce_required
 from zhicheng_app.rules.eligibility import exam_requirement
-from zhicheng_app.rules.registry import finding
-from zhicheng_app.rules.registry import translate as _
+from zhicheng_app.rules.registry import make_finding
 from zhicheng_app.rules.vocabulary import (
 	PUTONGHUA_RANK,
 	Occupation,
@@ -23,39 +18,21 @@ from zhicheng_app.rules.vocabulary import (
 	UnitCategory,
 )
 
-# vocabulary members as module constants: attribute access on an Enum class is slow
-_UNITCATEGORY_CENTRAL_IN_XINJIANG: Final = UnitCategory.CENTRAL_IN_XINJIANG
-_UNITCATEGORY_OUT_OF_PROVINCE_ENTERPRISE: Final = UnitCategory.OUT_OF_PROVINCE_ENTERPRISE
-_UNITCATEGORY_MILITARY: Final = UnitCategory.MILITARY
-_OCCUPATION_TEACHER: Final = Occupation.TEACHER
-_OCCUPATION_CHINESE_TEACHER: Final = Occupation.CHINESE_TEACHER
-_OCCUPATION_BROADCASTER: Final = Occupation.BROADCASTER
-_PUTONGHUALEVEL_L2B: Final = PutonghuaLevel.L2B
-_OCCUPATION_CHINESE_BROADCASTER: Final = Occupation.CHINESE_BROADCASTER
-_PUTONGHUALEVEL_L1B: Final = PutonghuaLevel.L1B
-_PUTONGHUALEVEL_L2A: Final = PutonghuaLevel.L2A
-_OWNERSHIP_PUBLIC_INSTITUTION: Final = Ownership.PUBLIC_INSTITUTION
-_OWNERSHIP_PRIVATE_ENTERPRISE: Final = Ownership.PRIVATE_ENTERPRISE
-_OWNERSHIP_STATE_ENTERPRISE: Final = Ownership.STATE_ENTERPRISE
-_ROUTE_PRIVATE: Final = Route.PRIVATE
-_ROUTE_FANGHUIJU: Final = Route.FANGHUIJU
-_PUTONGHUALEVEL_NONE: Final = PutonghuaLevel.NONE
-
-_ENTRUSTED: Final = frozenset(
-	{_UNITCATEGORY_CENTRAL_IN_XINJIANG, _UNITCATEGORY_OUT_OF_PROVINCE_ENTERPRISE, _UNITCATEGORY_MILITARY}
+ENTRUSTED_CATEGORIES = frozenset(
+	{UnitCategory.CENTRAL_IN_XINJIANG, UnitCategory.OUT_OF_PROVINCE_ENTERPRISE, UnitCategory.MILITARY}
 )
-_TEACHERS: Final = frozenset({_OCCUPATION_TEACHER, _OCCUPATION_CHINESE_TEACHER})
+TEACHERS = frozenset({Occupation.TEACHER, Occupation.CHINESE_TEACHER})
 
-# Putonghua thresholds by occupation [004 L79]
-OCCUPATION_PUTONGHUA: Final[dict[str, PutonghuaLevel]] = {
-	_OCCUPATION_BROADCASTER: _PUTONGHUALEVEL_L2B,
-	_OCCUPATION_CHINESE_BROADCASTER: _PUTONGHUALEVEL_L1B,
-	_OCCUPATION_TEACHER: _PUTONGHUALEVEL_L2B,
-	_OCCUPATION_CHINESE_TEACHER: _PUTONGHUALEVEL_L2A,
+# Putonghua thresholds by occupation (004)
+OCCUPATION_PUTONGHUA: dict[str, PutonghuaLevel] = {
+	Occupation.BROADCASTER: PutonghuaLevel.L2B,
+	Occupation.CHINESE_BROADCASTER: PutonghuaLevel.L1B,
+	Occupation.TEACHER: PutonghuaLevel.L2B,
+	Occupation.CHINESE_TEACHER: PutonghuaLevel.L2A,
 }
 
-# materials that other uploads can stand in for [003 L94–96]: any one group suffices
-ALTERNATIVES: Final = {
+# materials that other uploads can stand in for (003): any one group suffices
+ALTERNATIVES = {
 	"social_security_6m": (
 		("social_security_6m",),
 		("deferral_certificate",),
@@ -63,176 +40,128 @@ ALTERNATIVES: Final = {
 	),
 }
 
-CONDITIONS: Final = {
-	"all": lambda ctx: True,
-	"public_institution": lambda ctx: ctx.p.unit.ownership == _OWNERSHIP_PUBLIC_INSTITUTION,
+# the conditions a notice's material rows may name; a row without one (or "all") is always required
+CONDITIONS = {
+	"public_institution": lambda ctx: ctx.profile.unit.ownership == Ownership.PUBLIC_INSTITUTION,
 	"enterprise": lambda ctx: (
-		ctx.p.unit.ownership in (_OWNERSHIP_PRIVATE_ENTERPRISE, _OWNERSHIP_STATE_ENTERPRISE)
+		ctx.profile.unit.ownership in (Ownership.PRIVATE_ENTERPRISE, Ownership.STATE_ENTERPRISE)
 	),
 	"prior_title": lambda ctx: ctx.title is not None,
-	"skills": lambda ctx: bool(ctx.p.skills) or ctx.p.via_skill_integration,
+	"skills": lambda ctx: bool(ctx.profile.skills) or ctx.profile.via_skill_integration,
 	"ce_required": ce_required,
-	"ce_exempt": lambda ctx: ctx.p.ce_exemption,
-	"entrusted": lambda ctx: ctx.p.unit.category in _ENTRUSTED,
-	"aid": lambda ctx: ctx.p.aid_staff,
-	"transfer": lambda ctx: ctx.p.transferred_from_agency,
-	"teacher": lambda ctx: ctx.p.occupation in _TEACHERS,
-	"exam": lambda ctx: exam_requirement(ctx, ctx.level) is not None,
-	"private": lambda ctx: ctx.p.route == _ROUTE_PRIVATE,
-	"route_fanghuiju": lambda ctx: ctx.p.route == _ROUTE_FANGHUIJU,
+	"ce_exempt": lambda ctx: ctx.profile.ce_exemption,
+	"entrusted": lambda ctx: ctx.profile.unit.category in ENTRUSTED_CATEGORIES,
+	"aid": lambda ctx: ctx.profile.aid_staff,
+	"transfer": lambda ctx: ctx.profile.transferred_from_agency,
+	"teacher": lambda ctx: ctx.profile.occupation in TEACHERS,
+	"exam": lambda ctx: exam_requirement(ctx, ctx.profile.target_level) is not None,
+	"private": lambda ctx: ctx.profile.route == Route.PRIVATE,
+	"route_fanghuiju": lambda ctx: ctx.profile.route == Route.FANGHUIJU,
 }
 
 
-@notice_table("materials")
-def _compile(n) -> tuple:
-	"""(checklist rows {code, label, seed_ref} in notice order with their condition code, or None
-	when always required; the distinct condition codes; {condition outcomes: rows}, filled as met)."""
-	rows = []
-	for m in n.materials:
-		cond = m.condition or "all"
-		if cond == "all" or cond not in CONDITIONS:  # an unknown condition keeps the material required
-			cond = None
-		row = {"code": m.code, "label": m.label or m.code, "seed_ref": m.seed_ref}
-		rows.append((MappingProxyType(row), cond))  # shared by every result: read-only
-	conds = tuple(dict.fromkeys(c for _r, c in rows if c is not None))
-	return tuple(rows), conds, {}
+def required_materials(ctx: PrecheckContext) -> list[dict]:
+	"""The notice's materials that this applicant must upload, as {code, label, seed_ref}. A row
+	whose condition is unknown stays required."""
+	required = []
+	for row in ctx.notice.materials:
+		condition = CONDITIONS.get(row.condition or "all")
+		if condition is None or condition(ctx):
+			required.append({"code": row.code, "label": row.label or row.code, "seed_ref": row.seed_ref})
+	return required
 
 
-def required_materials(ctx: Ctx) -> list[Mapping[str, Any]]:
-	rows, conds, by_outcome = ctx.facts.table("materials")
-	outcome = tuple([bool(CONDITIONS[c](ctx)) for c in conds])  # each condition evaluated once
-	selected = by_outcome.get(outcome)
-	if selected is None:
-		met = dict(zip(conds, outcome, strict=True))
-		selected = by_outcome[outcome] = tuple(row for row, c in rows if c is None or met[c])
-	return list(selected)  # a fresh list of read-only rows
-
-
-_ITEM_CODE: Final = operator.itemgetter("code")
-# codes with alternatives that are satisfied by their own upload (the first check below relies on it)
-_SELF_SUFFICIENT: Final = all((code,) in groups for code, groups in ALTERNATIVES.items())
-
-
-@notice_table("allowed_file_types")
-def _allowed_types(n) -> tuple:
-	"""(allowed extensions with their dot, the same as a tuple for str.endswith, the list for the
-	message)."""
-	allowed = {"." + t.strip().lower().lstrip(".") for t in n.allowed_file_types.split(",") if t.strip()}
-	return allowed, tuple(sorted(allowed)), "、".join(sorted(allowed))
-
-
-def _extension(name: str) -> str:
-	return os.path.splitext(name)[1].lower()
-
-
-def bad_file_names(names: list[str], allowed: set, suffixes: tuple) -> list[str]:
-	"""The names whose extension (as ``os.path.splitext`` finds it, in any case) is not in
-	``allowed``, in order; ``suffixes`` is ``allowed`` as a tuple. A name's extension is allowed
-	exactly when the name ends with an allowed one, unless its base name starts with a dot (then it
-	has no extension without a second dot)."""
-	bad = []
-	for name in names:
-		if not name.lower().endswith(suffixes) or (
-			(name[:1] == "." or "/." in name) and _extension(name) not in allowed
-		):
-			bad.append(name)
-	return bad
-
-
-def check_materials(ctx: Ctx, required: list[Mapping[str, Any]]) -> None:
-	p, n = ctx.p, ctx.n
-	attachments = p.attachments
-	present = {a.code for a in attachments if a.present}
-	if not (_SELF_SUFFICIENT and present.issuperset(map(_ITEM_CODE, required))):
-		missing_ref: tuple | None = None
-		for m in required:
-			code = m["code"]
-			if code in present and code not in ALTERNATIVES:
-				continue
-			groups = ALTERNATIVES.get(code)
-			if groups:
-				ok = any(all(c in present for c in g) for g in groups)
-			else:
-				ok = code in present
-			if not ok:
-				if missing_ref is None:
-					missing_ref = ctx.refs["MAT-MISSING"]
-				ref, severity, template = missing_ref
-				ctx.findings.append(
-					finding(
-						"MAT-MISSING",
-						m["seed_ref"] or ref,
-						severity,
-						None,
-						"attachments",
-						template,
-						(m["label"],),
-					)
+def check_materials(ctx: PrecheckContext) -> None:
+	notice, profile = ctx.notice, ctx.profile
+	required = ctx.result.required_materials = required_materials(ctx)
+	uploaded = {a.code for a in profile.attachments if a.present}
+	for material in required:
+		if not _uploaded(material["code"], uploaded):
+			ctx.result.findings.append(
+				make_finding(
+					"MAT-MISSING",
+					notice.code,
+					(material["label"],),
+					"attachments",
+					seed_ref=material["seed_ref"],
 				)
+			)
 	if ctx.title is not None:
-		_prior_title(ctx)
-	if n.putonghua_public_institution_required:
-		_putonghua(ctx)
-	if n.blind_review:
-		for a in attachments:
-			if a.masked is None:  # at least one without a masking decision: list those uploaded
-				undecided = [
-					a.caption or a.file_name or a.code for a in attachments if a.present and a.masked is None
-				]
-				if undecided:
-					ctx.add("MASK-DECISION", ("、".join(undecided),), "attachments")
-				break
-	if n.mask_check_file_names:
-		u = p.unit
-		words = [w for w in (p.applicant_name.strip(), u.unit_name.strip(), *u.aliases) if len(w) >= 2]
-		if words:
-			# all file names and captions at once first: most applications have no hit at all (a word
-			# without spaces or line breaks found in "file name + caption" is in one of the two)
-			if not any(" " in w or "\n" in w for w in words):
-				blob = "\n".join([a.file_name for a in attachments] + [a.caption for a in attachments])
-				for w in words:
-					if w in blob:
-						break
-				else:
-					words = []
-			for i, a in enumerate(attachments if words else ()):
-				text = a.file_name + " " + a.caption
-				for w in words:
-					if w in text:
-						ctx.add("MASK-FILE-NAME", (a.caption or a.code,), f"attachments[{i}]")
-						break
-	if n.allowed_file_types:
-		allowed, suffixes, allowed_text = ctx.facts.table("allowed_file_types")
-		names = [a.file_name for a in attachments if a.present and a.file_name]
-		bad = bad_file_names(names, allowed, suffixes) if names else ()
-		if bad:
-			ctx.add("FILE-TYPE", (allowed_text, "、".join(bad)), "attachments")
+		_check_prior_title(ctx)
+	if notice.putonghua_public_institution_required:
+		_check_putonghua(ctx)
+	if notice.blind_review:
+		_check_masking_decisions(ctx)
+	if notice.mask_check_file_names:
+		_check_file_names(ctx)
+	if notice.allowed_file_types:
+		_check_file_types(ctx)
 
 
-def _prior_title(ctx: Ctx) -> None:
-	t, n = ctx.title, ctx.n
-	if t is None:
-		return
-	elsewhere = ctx.title_elsewhere()
-	need = n.prior_title_evidence_elsewhere if elsewhere else n.prior_title_evidence_xinjiang
+def _uploaded(code: str, uploaded: set[str]) -> bool:
+	"""The material ``code`` counts as uploaded when it is, or when every material of one group of
+	its alternatives is."""
+	return code in uploaded or any(uploaded.issuperset(group) for group in ALTERNATIVES.get(code, ()))
+
+
+def _check_prior_title(ctx: PrecheckContext) -> None:
+	title, notice = ctx.title, ctx.notice
+	elsewhere = ctx.title_from_elsewhere()
+	need = notice.prior_title_evidence_elsewhere if elsewhere else notice.prior_title_evidence_xinjiang
 	if need <= 0:
 		return
-	have = int(t.has_qualification_document) + int(t.has_certificate) + int(t.has_evaluation_form)
+	have = int(title.has_qualification_document) + int(title.has_certificate) + int(title.has_evaluation_form)
 	if have < need:
-		where = _("outside Xinjiang or in the Bingtuan") if elsewhere else _("in Xinjiang")
-		if elsewhere and not n.prior_title_bingtuan_as_elsewhere:
+		if not elsewhere:
+			where = _("in Xinjiang")
+		elif notice.prior_title_bingtuan_as_elsewhere:
+			where = _("outside Xinjiang or in the Bingtuan")
+		else:
 			where = _("outside Xinjiang")
 		ctx.add("MAT-PRIOR-TITLE", (where, need, have), "titles")
 
 
-def _putonghua(ctx: Ctx) -> None:
-	n, p = ctx.n, ctx.p
-	if not n.putonghua_public_institution_required or p.unit.ownership != _OWNERSHIP_PUBLIC_INSTITUTION:
+def _check_putonghua(ctx: PrecheckContext) -> None:
+	notice, profile = ctx.notice, ctx.profile
+	if profile.unit.ownership != Ownership.PUBLIC_INSTITUTION:
 		return
-	need = n.putonghua_min_level
-	if n.putonghua_occupation_thresholds:
-		occ = OCCUPATION_PUTONGHUA.get(p.occupation)
-		if occ is not None and PUTONGHUA_RANK.get(occ, 0) > PUTONGHUA_RANK.get(need, 0):
-			need = occ
-	if PUTONGHUA_RANK.get(p.putonghua_level, 0) < PUTONGHUA_RANK.get(need, 1):
-		ctx.add("MAT-PUTONGHUA", (_(need), _(p.putonghua_level or _PUTONGHUALEVEL_NONE)), "putonghua_level")
+	need = notice.putonghua_min_level
+	if notice.putonghua_occupation_thresholds:
+		occupation_level = OCCUPATION_PUTONGHUA.get(profile.occupation)
+		if occupation_level is not None and PUTONGHUA_RANK[occupation_level] > PUTONGHUA_RANK.get(need, 0):
+			need = occupation_level
+	if PUTONGHUA_RANK.get(profile.putonghua_level, 0) < PUTONGHUA_RANK.get(need, 1):
+		have = profile.putonghua_level or PutonghuaLevel.NONE
+		ctx.add("MAT-PUTONGHUA", (_(need), _(have)), "putonghua_level")
+
+
+def _check_masking_decisions(ctx: PrecheckContext) -> None:
+	"""Blind review: every uploaded image needs a masking decision (masked, or nothing to mask)."""
+	undecided = [
+		a.caption or a.file_name or a.code for a in ctx.profile.attachments if a.present and a.masked is None
+	]
+	if undecided:
+		ctx.add("MASK-DECISION", ("、".join(undecided),), "attachments")
+
+
+def _check_file_names(ctx: PrecheckContext) -> None:
+	"""Blind review: no file name or caption may contain the applicant's or the unit's name."""
+	profile = ctx.profile
+	unit = profile.unit
+	words = [
+		w for w in (profile.applicant_name.strip(), unit.unit_name.strip(), *unit.aliases) if len(w) >= 2
+	]
+	for i, attachment in enumerate(profile.attachments):
+		text = attachment.file_name + " " + attachment.caption
+		if any(word in text for word in words):
+			ctx.add("MASK-FILE-NAME", (attachment.caption or attachment.code,), f"attachments[{i}]")
+
+
+def _check_file_types(ctx: PrecheckContext) -> None:
+	allowed = {
+		"." + t.strip().lower().lstrip(".") for t in ctx.notice.allowed_file_types.split(",") if t.strip()
+	}
+	names = [a.file_name for a in ctx.profile.attachments if a.present and a.file_name]
+	bad = [name for name in names if os.path.splitext(name)[1].lower() not in allowed]
+	if bad:
+		ctx.add("FILE-TYPE", ("、".join(sorted(allowed)), "、".join(bad)), "attachments")

@@ -21,11 +21,11 @@ import json
 import os
 import typing
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, NamedTuple
 
-from zhicheng_app.rules.registry import translate as _
+from zhicheng_app.i18n import _
 
-NOTICES_DIR: Final = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "notices")
+NOTICES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "notices")
 
 
 @dataclass(slots=True)
@@ -42,7 +42,7 @@ class InputError:
 # --------------------------------------------------------------------------- conversion
 
 
-_FALSE_STRINGS: Final = frozenset({"", "0", "false", "no", "n", "off", "none", "null", "否"})
+_FALSE_STRINGS = frozenset({"", "0", "false", "no", "n", "off", "none", "null", "否"})
 
 
 def _to_str(v):
@@ -109,13 +109,18 @@ def _to_optional_bool(v):
 	return _to_bool(v)
 
 
-_SCALARS: Final = {
-	str: (_to_str, "text"),
-	int: (_to_int, "number"),
-	float: (_to_float, "number"),
-	bool: (_to_bool, "yes/no"),
-	datetime.date: (_to_date, "date"),
-	datetime.datetime: (_to_datetime, "date and time"),
+class Scalar(NamedTuple):
+	convert: Any  # raw value -> the field's type; raises ValueError/TypeError when unreadable
+	label: str  # what kind of value it is, for the error message
+
+
+_SCALARS = {
+	str: Scalar(_to_str, "text"),
+	int: Scalar(_to_int, "number"),
+	float: Scalar(_to_float, "number"),
+	bool: Scalar(_to_bool, "yes/no"),
+	datetime.date: Scalar(_to_date, "date"),
+	datetime.datetime: Scalar(_to_datetime, "date and time"),
 }
 
 
@@ -146,7 +151,7 @@ class Record:
 			if d is not None:
 				errors.append(InputError(_path or cls.__name__, _("Expected a record")))
 			d = {}
-		for name, kind, conv, sub, label in _plan(cls):  # type: ignore[arg-type]
+		for name, kind, conv, sub, label in _plan(cls):
 			if name not in d:
 				continue
 			raw = d[name]
@@ -190,7 +195,7 @@ class Record:
 
 	def to_dict(self) -> dict:
 		out = {}
-		for name, kind, _conv, _sub, _label in _plan(type(self)):  # type: ignore[arg-type]
+		for name, kind, *_rest in _plan(type(self)):
 			v = getattr(self, name)
 			if kind == "record":
 				out[name] = v.to_dict()
@@ -211,32 +216,42 @@ def _json_value(v):
 	return v
 
 
+class FieldPlan(NamedTuple):
+	"""How ``from_dict`` reads a field and ``to_dict`` writes it."""
+
+	name: str
+	kind: str  # "scalar", "optional" (X | None), "record", "list_record" or "list_scalar"
+	convert: Any  # the scalar converter, None for records
+	record_class: Any  # the row class of "record" and "list_record", else None
+	value_label: str  # what kind of value it is, for the error message
+
+
 @functools.cache
-def _plan(cls: Any) -> tuple:
-	"""(name, kind, converter, sub-record class, value label) for each public field."""
+def _plan(cls: type) -> tuple[FieldPlan, ...]:
+	"""The FieldPlan of each public field of a Record dataclass, from its type annotations."""
 	hints = typing.get_type_hints(cls)
-	plan: list[tuple[str, str, Any, Any, str]] = []
+	plan = []
 	for f in dataclasses.fields(cls):
 		if f.name == "parse_errors":
 			continue
 		tp = hints[f.name]
-		origin = typing.get_origin(tp)
 		args = typing.get_args(tp)
-		if origin is list:
+		if typing.get_origin(tp) is list:
 			(item,) = args
 			if isinstance(item, type) and issubclass(item, Record):
-				plan.append((f.name, "list_record", None, item, "list"))
+				plan.append(FieldPlan(f.name, "list_record", None, item, "list"))
 			else:
-				plan.append((f.name, "list_scalar", _SCALARS[item][0], None, _SCALARS[item][1]))
+				plan.append(
+					FieldPlan(f.name, "list_scalar", _SCALARS[item].convert, None, _SCALARS[item].label)
+				)
 		elif isinstance(tp, type) and issubclass(tp, Record):
-			plan.append((f.name, "record", None, tp, "record"))
+			plan.append(FieldPlan(f.name, "record", None, tp, "record"))
 		elif args and type(None) in args:  # X | None
 			(inner,) = [a for a in args if a is not type(None)]
-			conv = _to_optional_bool if inner is bool else _SCALARS[inner][0]
-			plan.append((f.name, "optional", conv, None, _SCALARS[inner][1]))
+			convert = _to_optional_bool if inner is bool else _SCALARS[inner].convert
+			plan.append(FieldPlan(f.name, "optional", convert, None, _SCALARS[inner].label))
 		else:
-			conv, label = _SCALARS[tp]
-			plan.append((f.name, "scalar", conv, None, label))
+			plan.append(FieldPlan(f.name, "scalar", _SCALARS[tp].convert, None, _SCALARS[tp].label))
 	return tuple(plan)
 
 
@@ -748,7 +763,7 @@ class ApplicationProfile(Record):
 
 # --------------------------------------------------------------------------- seed notices
 
-SEED_NOTICE_CODES: Final = ("000", "001", "002", "003", "004")
+SEED_NOTICE_CODES = ("000", "001", "002", "003", "004")
 
 
 @functools.cache

@@ -1,91 +1,84 @@
-"""Rule family: the application window, submission count and resubmission deadline [spec §4.7, §5]."""
+"""Rule family: the application window, the submission count and the resubmission deadline."""
 
 from __future__ import annotations
 
 import datetime
 
+from zhicheng_app.i18n import _
 from zhicheng_app.rules.calendar import to_shanghai
-from zhicheng_app.rules.context import Ctx, notice_facts, notice_table
-from zhicheng_app.rules.registry import translate as _
+from zhicheng_app.rules.context import PrecheckContext
 
 
-def fmt(dt: datetime.datetime) -> str:
-	return to_shanghai(dt).strftime("%Y-%m-%d %H:%M")
+def fmt(moment: datetime.datetime) -> str:
+	"""``moment`` as Beijing wall time for messages, e.g. 2024-08-30 18:00."""
+	return to_shanghai(moment).strftime("%Y-%m-%d %H:%M")
 
 
-def resubmission_deadline(ctx: Ctx) -> datetime.datetime | None:
-	"""Deadline to resubmit after the latest return, or None when not returned / no rule."""
-	p, n = ctx.p, ctx.n
-	if p.last_returned_at is None or not n.resubmission_hours or p.submissions_made < 1:
+def resubmission_deadline(ctx: PrecheckContext) -> datetime.datetime | None:
+	"""Deadline to resubmit after the latest return, or None when not returned / no rule. After the
+	n-th submission was returned, the notice's hours for the n-th return apply (its last row when
+	there is none for n), capped by the application window's end when the notice says so."""
+	profile, notice = ctx.profile, ctx.notice
+	if profile.last_returned_at is None or not notice.resubmission_hours or profile.submissions_made < 1:
 		return None
-	return_no = p.submissions_made  # the n-th submission was returned → the n-th return
-	hours = None
-	for r in n.resubmission_hours:
-		if r.return_no == return_no:
-			hours = r.hours
-	if hours is None:
-		hours = n.resubmission_hours[-1].hours
-	deadline = to_shanghai(p.last_returned_at) + datetime.timedelta(hours=hours)
-	w = ctx.app_window
-	if n.resubmission_within_application_window and w is not None and w.end is not None:
-		end = to_shanghai(w.end)
-		if end < deadline:
-			deadline = end
+	hours = notice.resubmission_hours[-1].hours
+	for row in notice.resubmission_hours:
+		if row.return_no == profile.submissions_made:
+			hours = row.hours
+	deadline = to_shanghai(profile.last_returned_at) + datetime.timedelta(hours=hours)
+	window = ctx.application_window
+	if notice.resubmission_within_application_window and window is not None and window.end is not None:
+		deadline = min(deadline, to_shanghai(window.end))
 	return deadline
 
 
-def check_windows(ctx: Ctx) -> None:
-	n, p, now = ctx.n, ctx.p, ctx.now
-	w = ctx.app_window
-	facts = ctx.facts
-	returned = p.last_returned_at is not None and p.submissions_made >= 1
-	if w is None:
+def check_windows(ctx: PrecheckContext) -> None:
+	notice, profile, now = ctx.notice, ctx.profile, ctx.now
+	window = ctx.application_window
+	if window is None:
 		ctx.add("WIN-NOT-CONFIGURED")
 	else:
-		if facts.app_start is not None and now < facts.app_start:
-			ctx.add("WIN-NOT-OPEN", (fmt(facts.app_start),))
-		if facts.app_end is not None and now > facts.app_end:
-			# a returned file follows its own resubmission deadline when the notice allows it
-			if not (returned and not n.resubmission_within_application_window):
-				ctx.add("WIN-CLOSED", (fmt(facts.app_end), w.consequence or _("not accepted")))
-	if n.max_submissions > 0:
-		allowed = n.max_submissions if n.submissions_count_initial else n.max_submissions + 1
-		if p.submissions_made >= allowed:
-			ctx.add("SUB-LIMIT", (allowed, p.submissions_made), "submissions_made")
+		if window.start is not None and now < to_shanghai(window.start):
+			ctx.add("WIN-NOT-OPEN", (fmt(window.start),))
+		if window.end is not None and now > to_shanghai(window.end):
+			returned = profile.last_returned_at is not None and profile.submissions_made >= 1
+			# a returned file follows its own resubmission deadline unless the notice caps it
+			if not returned or notice.resubmission_within_application_window:
+				ctx.add("WIN-CLOSED", (fmt(window.end), window.consequence or _("not accepted")))
+	if notice.max_submissions > 0:
+		allowed = notice.max_submissions if notice.submissions_count_initial else notice.max_submissions + 1
+		if profile.submissions_made >= allowed:
+			ctx.add("SUB-LIMIT", (allowed, profile.submissions_made), "submissions_made")
 	deadline = resubmission_deadline(ctx)
 	if deadline is not None:
-		if now > deadline:
-			ctx.add("SUB-RESUBMIT-LATE", (fmt(deadline),), "last_returned_at")
-		else:
-			ctx.add("SUB-RESUBMIT-DEADLINE", (fmt(deadline),), "last_returned_at")
+		rule_id = "SUB-RESUBMIT-LATE" if now > deadline else "SUB-RESUBMIT-DEADLINE"
+		ctx.add(rule_id, (fmt(deadline),), "last_returned_at")
 
 
-@notice_table("deadline_rows")
-def _deadline_rows(n) -> tuple:
-	return tuple(
-		(kind, {"kind": kind, "label": kind, "start": start, "at": end, "consequence": consequence})
-		for kind, start, end, consequence in notice_facts(n).windows
-	)
-
-
-def deadlines(ctx: Ctx) -> list[dict]:
-	out = []
-	for kind, row in ctx.facts.table("deadline_rows"):
-		d = row.copy()
-		d["label"] = _(kind)
-		out.append(d)
-	d = resubmission_deadline(ctx)
-	if d is not None:
-		out.append(
+def add_deadlines(ctx: PrecheckContext) -> None:
+	"""The notice's windows in Asia/Shanghai ISO, plus the resubmission deadline after a return."""
+	deadlines = [
+		{
+			"kind": window.kind,
+			"label": _(window.kind),
+			"start": to_shanghai(window.start).isoformat() if window.start else None,
+			"at": to_shanghai(window.end).isoformat() if window.end else None,
+			"consequence": window.consequence,
+		}
+		for window in ctx.notice.windows
+	]
+	resubmit_by = resubmission_deadline(ctx)
+	if resubmit_by is not None:
+		deadlines.append(
 			{
 				"kind": "Resubmission",
 				"label": _("Resubmission"),
 				"start": None,
-				"at": d.isoformat(),
+				"at": resubmit_by.isoformat(),
 				"consequence": "",
 			}
 		)
-	return out
+	ctx.result.deadlines = deadlines
 
 
 def outside_window(

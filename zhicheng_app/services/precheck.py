@@ -220,8 +220,8 @@ def application_profile(doc) -> dict:
 	}
 
 
-# Parsed notices, one per stored version: parsing and the engine's per-notice tables cost more
-# than a precheck, and the engine needs the same object to reuse its tables.
+# Parsed notices, one per stored version: reading a Title Notice with its child tables costs more
+# than a precheck.
 _CONFIGS: dict[tuple, NoticeConfig] = {}
 
 

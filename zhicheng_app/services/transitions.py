@@ -12,7 +12,7 @@ import frappe
 from frappe import _
 
 from zhicheng_app.rules.publicity import publicity_check
-from zhicheng_app.rules.registry import make
+from zhicheng_app.rules.registry import make_finding
 from zhicheng_app.services import clock
 from zhicheng_app.services.precheck import blocking_message, notice_config, run_precheck
 
@@ -77,9 +77,9 @@ def check_unit_publicity(doc, now: datetime.datetime):
 		[h.holiday_date for h in config.extra_workdays],
 	)
 	if end >= now.date():
-		findings.append(make("PUB-NOT-ENDED", config.code, (end.isoformat(),), "publicity_end"))
+		findings.append(make_finding("PUB-NOT-ENDED", config.code, (end.isoformat(),), "publicity_end"))
 	if doc.publicity_objection:
-		findings.append(make("PUB-OBJECTION", config.code, field="publicity_objection"))
+		findings.append(make_finding("PUB-OBJECTION", config.code, field="publicity_objection"))
 	if findings:
 		frappe.throw("<br>".join(f"{f.message}（{f.seed_ref}）" for f in findings), title=_("Unit publicity"))
 

@@ -141,7 +141,7 @@ def _literals():
 			if (
 				isinstance(node, ast.Call)
 				and isinstance(node.func, ast.Name)
-				and node.func.id in ("_", "N_", "Tr", "tr")
+				and node.func.id in ("_", "N_")
 				and node.args
 				and isinstance(node.args[0], ast.Constant)
 				and isinstance(node.args[0].value, str)

@@ -1,6 +1,6 @@
-"""The engine's mechanics: the unguarded and guarded runs agree, a failing rule family becomes a
-CHECK-FAILED finding, message arguments built on demand, shared read-only result rows, notice
-tables, and the file-type test against ``os.path.splitext``."""
+"""The engine's mechanics: a failing rule family becomes a CHECK-FAILED finding while the others
+still report, findings are ordered by severity, results are independent of each other and of
+later edits of the profile, and the file-type rule follows ``os.path.splitext``."""
 
 from __future__ import annotations
 
@@ -11,67 +11,52 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.unit.rules.factories import NOW, base, varied_profiles
-from zhicheng_app.rules import context, materials
-from zhicheng_app.rules.context import Ctx, notice_table
 from zhicheng_app.rules.model import ApplicationProfile, NoticeConfig, load_seed_notice
-from zhicheng_app.rules.precheck import _coerce_now, _families, _families_unguarded, _run, precheck
-from zhicheng_app.rules.registry import finding
+from zhicheng_app.rules.precheck import FAMILIES, precheck
+from zhicheng_app.rules.vocabulary import Severity
 
 
-def _outcome(ctx: Ctx, outcome: tuple) -> tuple:
-	return [f.to_dict() for f in ctx.findings], outcome
+def _fresh_notice(code: str) -> NoticeConfig:
+	return NoticeConfig.from_dict(load_seed_notice(code).to_dict())
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-def test_unguarded_run_equals_guarded_run(seed):
-	"""``_families_unguarded`` (the common path) runs the same families in the same order as
-	``_families`` with a guard per family."""
-	for raw, code in varied_profiles(300, seed=seed):
-		notice = load_seed_notice(code)
-		profile = ApplicationProfile.from_dict(raw)
-		now = _coerce_now(NOW[code])
-		fast = Ctx(profile, notice, now)
-		guarded = Ctx(profile, notice, now)
-		assert _outcome(fast, _families_unguarded(fast)) == _outcome(guarded, _families(guarded, _run))
-
-
-def test_failing_family_becomes_check_failed(monkeypatch):
-	def broken(notice):
-		raise ZeroDivisionError
-
-	# the summary family fails on its notice table
-	monkeypatch.setitem(context._TABLE_BUILDERS, "summary_topics", broken)
+def test_failing_family_becomes_check_failed():
+	notice = _fresh_notice("000")
+	notice.summary_topics = [None]  # data no form produces: the summary family fails on it
 	profile = base("000")
 	profile["id_number"] = "123"  # ID-INVALID, reported by an earlier family
-	notice = NoticeConfig.from_dict(load_seed_notice("000").to_dict())  # a fresh notice: no tables yet
 	result = precheck(profile, notice, NOW["000"])
 	ids = result.rule_ids()
-	assert "CHECK-FAILED" in ids
-	assert "ID-INVALID" in ids
-	failed = next(f for f in result.findings if f.rule_id == "CHECK-FAILED")
-	assert "summary: ZeroDivisionError" in failed.message
-	assert ids.count("ID-INVALID") == 1  # the first, unguarded attempt left nothing behind
+	failed = [f for f in result.findings if f.rule_id == "CHECK-FAILED"]
+	assert len(failed) == 1
+	assert "summary: AttributeError" in failed[0].message
+	assert ids.count("ID-INVALID") == 1
 	assert result.eligible_options  # the families before it reported
 	assert result.fee and result.deadlines  # and the families after it still ran
 
 
-def test_finding_arguments_built_when_shown():
-	calls = []
+def test_every_family_is_guarded():
+	"""A notice whose tables hold junk: each family that reads one fails on its own."""
+	notice = _fresh_notice("000")
+	for name in ("routes", "materials", "ce_policies", "fees", "defense_rules", "summary_topics"):
+		setattr(notice, name, [None])
+	result = precheck(base("000"), notice, NOW["000"])
+	messages = [f.message for f in result.findings if f.rule_id == "CHECK-FAILED"]
+	failed = {label for label, _family in FAMILIES if any(f"{label}: " in m for m in messages)}
+	assert failed == {"eligibility", "continuing education", "materials", "summary", "fee", "defense"}
+	assert len(messages) == len(failed)
+	assert "INPUT-MISSING" not in result.rule_ids() and result.deadlines  # the others still ran
 
-	def args():
-		calls.append(1)
-		return ("甲", 3)
 
-	f = finding("X", "ref", "Blocking", None, None, "{0} has {1}", args)
-	assert calls == []
-	assert f.message == "甲 has 3"
-	assert f.message == "甲 has 3"
-	assert calls == [1]
+def test_findings_are_ordered_by_severity():
+	order = list(Severity)
+	for raw, code in varied_profiles(200, seed=5):
+		findings = precheck(raw, code, NOW[code]).findings
+		ranks = [order.index(f.severity) for f in findings]
+		assert ranks == sorted(ranks)
 
 
-def test_lazy_arguments_do_not_follow_later_profile_changes():
-	"""A message built on demand shows the values the precheck saw, not later edits."""
-
+def test_message_keeps_the_values_the_precheck_saw():
 	def township_profile():
 		profile = ApplicationProfile.from_dict(base("004"))
 		profile.route = "Township Initial Intermediate"
@@ -79,54 +64,60 @@ def test_lazy_arguments_do_not_follow_later_profile_changes():
 		profile.professional_start_date = profile.professional_start_date.replace(year=2023)
 		return profile
 
-	expected = next(
-		f for f in precheck(township_profile(), "004", NOW["004"]).findings if f.rule_id == "TOWN-YEARS"
-	)
-	expected_message = expected.message
 	profile = township_profile()
 	result = precheck(profile, "004", NOW["004"])
+	before = [f.to_dict() for f in result.findings]
 	profile.professional_start_date = profile.professional_start_date.replace(year=2000)
 	profile.route = "Grant by Degree"
-	years = next(f for f in result.findings if f.rule_id == "TOWN-YEARS")
-	assert years.message == expected_message
+	assert [f.to_dict() for f in result.findings] == before
+	assert "TOWN-YEARS" in result.rule_ids()
 
 
-def test_result_rows_are_read_only_and_to_dict_copies():
-	result = precheck(base("000"), "000", NOW["000"])
-	for rows in (result.required_materials, result.eligible_options):
-		assert rows
-		with pytest.raises(TypeError):
-			rows[0]["code"] = "changed"
-	assert result.fee is not None
-	with pytest.raises(TypeError):
-		result.fee["amount"] = 1
-	d = result.to_dict()
-	d["required_materials"][0]["label"] = "changed"
-	d["fee"]["amount"] = 1
-	again = precheck(base("000"), "000", NOW["000"]).to_dict()
-	assert again["required_materials"][0]["label"] != "changed"
-	assert again["fee"]["amount"] != 1
-	assert all(type(m) is dict for m in again["required_materials"] + again["eligible_options"])
+def test_results_do_not_share_rows():
+	first = precheck(base("000"), "000", NOW["000"])
+	first.required_materials[0]["label"] = "changed"
+	first.eligible_options[0]["committee"] = "changed"
+	first.fee["amount"] = 1
+	second = precheck(base("000"), "000", NOW["000"]).to_dict()
+	assert second["required_materials"][0]["label"] != "changed"
+	assert second["eligible_options"][0]["committee"] != "changed"
+	assert second["fee"]["amount"] != 1
+	d = second.copy()
+	d["deadlines"][0]["label"] = "changed"
+	assert precheck(base("000"), "000", NOW["000"]).deadlines[0]["label"] != "changed"
 
 
-def test_notice_table_names_are_declared():
-	with pytest.raises(ValueError):
-		notice_table("no_such_table")(lambda n: None)
-
-
-def test_notice_table_built_once_per_notice():
-	notice = load_seed_notice("000")
-	ctx = Ctx(ApplicationProfile.from_dict(base("000")), notice, _coerce_now(NOW["000"]))
-	first = ctx.facts.table("materials")
-	assert ctx.facts.table("materials") is first
-	with pytest.raises(AttributeError):
-		ctx.facts.no_such_table  # noqa: B018
+def test_fraud_ban_empties_the_eligible_lists():
+	profile = base("000")
+	profile["sanctions"] = [{"kind": "Fraud", "decided_on": "2023-05-01", "application_year": 2023}]
+	result = precheck(profile, "000", NOW["000"])
+	assert "BAN-FRAUD" in result.rule_ids()
+	assert result.eligible_routes == result.eligible_levels == result.eligible_options == []
+	assert precheck(base("000"), "000", NOW["000"]).eligible_options
 
 
 _NAME = st.text(alphabet="ab./\\PpDdFfJj0 ", max_size=12)
 
 
-@given(st.lists(_NAME, min_size=1, max_size=6), st.sets(st.sampled_from([".pdf", ".jpg", ".a"]), min_size=1))
-def test_bad_file_names_agree_with_splitext(names, allowed):
-	expected = [n for n in names if os.path.splitext(n)[1].lower() not in allowed]
-	assert materials.bad_file_names(names, allowed, tuple(sorted(allowed))) == expected
+@given(st.lists(_NAME, min_size=1, max_size=6))
+def test_file_type_rule_follows_splitext(names):
+	"""002 accepts jpg only: a file is refused exactly when its extension is not .jpg."""
+	profile = base("002")
+	profile["attachments"] = [
+		{"code": f"x{i}", "present": True, "masked": True, "file_name": name} for i, name in enumerate(names)
+	]
+	result = precheck(profile, "002", NOW["002"])
+	expected = [n for n in names if n and os.path.splitext(n)[1].lower() != ".jpg"]
+	found = [f for f in result.findings if f.rule_id == "FILE-TYPE"]
+	if expected:
+		(finding,) = found
+		assert finding.message.endswith("、".join(expected))
+	else:
+		assert not found
+
+
+@pytest.mark.parametrize(("name", "accepted"), [("id.JPG", True), ("id.jpg.pdf", False), (".jpg", False)])
+def test_file_type_examples(name, accepted):
+	profile = base("002")
+	profile["attachments"][0]["file_name"] = name
+	assert ("FILE-TYPE" not in precheck(profile, "002", NOW["002"]).rule_ids()) == accepted

@@ -1,10 +1,9 @@
 """The precheck gives exactly the recorded results for a fixed sample of profiles.
 
-``data/precheck_golden.json`` was recorded with the engine as it was before it was optimised for
-speed: 29 profiles (changes to the valid profile of a seed notice) that together fire 72 rules. For
-each, the findings are kept for a readable diff and the SHA-256 of the whole ``to_dict()`` (keys
-sorted, compact separators) for an exact comparison: required materials, eligible options, fee,
-defense and deadlines included. A change of behaviour must be deliberate: re-record the file.
+``data/precheck_golden.json`` holds 29 profiles (changes to the valid profile of a seed notice)
+that together fire 72 rules. For each, the findings are kept for a readable diff and the SHA-256
+of the whole ``to_dict()`` (keys sorted, compact separators) for an exact comparison: required
+materials, eligible options, fee, defense and deadlines included. A change of behaviour must be deliberate: re-record the file.
 """
 
 from __future__ import annotations
@@ -60,11 +59,10 @@ def test_precheck_matches_recorded_result(case):
 	"case", SAMPLE[::3], ids=[f"{i * 3:02d}-{c['notice']}" for i, c in enumerate(SAMPLE[::3])]
 )
 def test_pair_issues_agree_with_eligible_options(case):
-	"""``pair_issues`` (every issue of one pair) and the precheck (issues built only for the chosen
-	pair) take the same decisions."""
-	from zhicheng_app.rules.context import Ctx
+	"""``pair_issues`` of every offered pair agrees with the eligible options of the precheck."""
+	from zhicheng_app.rules.context import PrecheckContext
 	from zhicheng_app.rules.eligibility import pair_issues
-	from zhicheng_app.rules.precheck import _coerce_now
+	from zhicheng_app.rules.precheck import as_shanghai_time
 
 	notice = load_seed_notice(case["notice"])
 	profile = ApplicationProfile.from_dict(_profile(case))
@@ -72,6 +70,6 @@ def test_pair_issues_agree_with_eligible_options(case):
 	if "BAN-FRAUD" in result.rule_ids():
 		return  # a ban empties the eligible lists
 	eligible = {(o["route"], o["level"]) for o in result.eligible_options}
-	ctx = Ctx(profile, notice, _coerce_now(case["now"]))
+	ctx = PrecheckContext(profile, notice, as_shanghai_time(case["now"]))
 	for row in notice.routes:
 		assert (not pair_issues(ctx, row.route, row.level)) == ((row.route, row.level) in eligible)
