@@ -7,7 +7,9 @@ from frappe.model.document import Document
 class GeneratedDocument(Document):
 	"""The record of one generation: kind, source, version, content hash, token, file, who and when.
 
-	Created by ``zhicheng_app.services.documents.generation.generate`` only; read by the public /verify page.
+	Created by ``zhicheng_app.services.documents.generation.generate`` only; read by the public
+	/verify page. ``kind`` is a kind of the template registry (``zhicheng_app.documents.registry``);
+	``title`` is its zh title.
 	"""
 
 	# begin: auto-generated types
@@ -26,27 +28,7 @@ class GeneratedDocument(Document):
 		generated_at: DF.Datetime | None
 		generated_by: DF.Link | None
 		issuer: DF.Data | None
-		kind: DF.Literal[
-			"unit_publicity_001",
-			"publicity_002",
-			"publicity_003",
-			"publicity_result_002",
-			"publicity_result_003",
-			"recommendation_competent_002",
-			"recommendation_unit_003",
-			"publicity_batch_004",
-			"publicity_result_batch_004",
-			"recommendation_report_004",
-			"publicity_report_004",
-			"commitment",
-			"exemption_form",
-			"appraisal_form",
-			"qualification_review_form",
-			"grant_report_form",
-			"initial_report_form",
-			"fanghuiju_report_form",
-			"qualification_document",
-		]
+		kind: DF.Data
 		reference_doctype: DF.Literal["Title Application", "Employer Unit", "Title Notice"]
 		reference_name: DF.DynamicLink
 		subject: DF.Data | None
