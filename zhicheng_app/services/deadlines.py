@@ -3,7 +3,9 @@ names, with the reason and the time [spec §4.8; 000 L27, L31, L39, L105; 001 L1
 002 L15, L37; 003 L37; 004 L29].
 
 Idempotent: an application already in a terminal state is never touched again, so a second
-run changes nothing. Every closure is written to the application's timeline.
+run changes nothing. Every closure is written to the application's timeline. A notice or an
+application the job cannot handle (an unreadable date, any error) is skipped and written to the
+Error Log with its name; the rest are closed, and the next run tries the skipped one again.
 """
 
 import datetime
@@ -11,8 +13,8 @@ import datetime
 import frappe
 from frappe import _
 
-from zhicheng_app.services import clock
-from zhicheng_app.services.transitions import TERMINAL_STATES
+from zhicheng_app.services import batch, clock
+from zhicheng_app.services.transitions import CLOSING_STATES, TERMINAL_STATES
 
 # States before the application reaches the body that must receive it by the application
 # cut-off (the committee's first review, or the 终审部门 for 004) [000 L27; 001 L11; 004 L29]
@@ -39,39 +41,69 @@ def _states_with_consequence(notice, kind: str) -> tuple | None:
 
 
 def overdue(now: datetime.datetime) -> list[tuple[str, str, str]]:
-	"""[(application, terminal state, reason)] for every open application past a deadline."""
+	"""[(application, terminal state, reason)] for every open application past a deadline.
+
+	A notice or an application whose dates cannot be read is logged and left out (see ``batch``).
+	"""
 	found = []
-	wall = clock.wall(now)
 	for notice_name in frappe.get_all("Title Notice", pluck="name"):
-		notice = frappe.get_cached_doc("Title Notice", notice_name)
-		checks = (
-			("Application", BEFORE_FIRST_REVIEW, _("not submitted for first review by {0}")),
-			("Paper Submission", ("Accepted",), _("paper materials not received by {0}")),
-			("Fee Payment", ("Accepted", "Paper Received"), _("fee not paid by {0}")),
+		found += batch.for_record(
+			"Title Notice", notice_name, job_title(), _overdue_of_notice, notice_name, now, default=[]
 		)
-		for kind, states, reason in checks:
-			rule = _states_with_consequence(notice, kind)
-			if not rule or now <= rule[0]:
-				continue
-			end, outcome, consequence = rule
-			for name in frappe.get_all(
-				"Title Application",
-				filters={"notice": notice_name, "workflow_state": ("in", states)},
-				pluck="name",
-			):
-				found.append((name, outcome, f"{reason.format(clock.fmt(end))}：{consequence}"))
-		late = notice.late_resubmission_outcome or "Not Accepted"
-		for row in frappe.get_all(
-			"Title Application",
-			filters={"notice": notice_name, "workflow_state": "Returned", "resubmit_deadline": ("<", wall)},
-			fields=["name", "resubmit_deadline"],
-		):
-			reason = _("not resubmitted by {0}").format(clock.fmt(clock.to_shanghai(row.resubmit_deadline)))
-			found.append((row.name, late, f"{reason}：{_(late)}"))
 	return found
 
 
+def _overdue_of_notice(notice_name: str, now: datetime.datetime) -> list[tuple[str, str, str]]:
+	found = []
+	notice = frappe.get_cached_doc("Title Notice", notice_name)
+	checks = (
+		("Application", BEFORE_FIRST_REVIEW, _("not submitted for first review by {0}")),
+		("Paper Submission", ("Accepted",), _("paper materials not received by {0}")),
+		("Fee Payment", ("Accepted", "Paper Received"), _("fee not paid by {0}")),
+	)
+	for kind, states, reason in checks:
+		rule = _states_with_consequence(notice, kind)
+		if not rule or now <= rule[0]:
+			continue
+		end, outcome, consequence = rule
+		for name in frappe.get_all(
+			"Title Application",
+			filters={"notice": notice_name, "workflow_state": ("in", states)},
+			pluck="name",
+		):
+			found.append((name, outcome, f"{reason.format(clock.fmt(end))}：{consequence}"))
+	late = notice.late_resubmission_outcome or "Not Accepted"
+	for row in frappe.get_all(
+		"Title Application",
+		filters={
+			"notice": notice_name,
+			"workflow_state": "Returned",
+			"resubmit_deadline": ("<", clock.wall(now)),
+		},
+		fields=["name", "resubmit_deadline"],
+	):
+		closure = batch.for_record("Title Application", row.name, job_title(), _late_resubmission, row, late)
+		if closure:
+			found.append(closure)
+	return found
+
+
+def _late_resubmission(row, late: str) -> tuple[str, str, str]:
+	"""The closure of a returned application whose resubmission deadline has passed."""
+	if not isinstance(row.resubmit_deadline, datetime.datetime):
+		raise ValueError(f"unreadable resubmission deadline {row.resubmit_deadline!r}")
+	reason = _("not resubmitted by {0}").format(clock.fmt(clock.to_shanghai(row.resubmit_deadline)))
+	return row.name, late, f"{reason}：{_(late)}"
+
+
+def job_title() -> str:
+	"""The job's name in the Error Log's titles."""
+	return _("Deadline job")
+
+
 def close(name: str, state: str, reason: str, now: datetime.datetime):
+	if state not in CLOSING_STATES:  # e.g. a notice whose outcome was written around the form
+		raise ValueError(f"{state!r} is not a closing state")
 	doc = frappe.get_doc("Title Application", name, for_update=True)
 	if doc.workflow_state in TERMINAL_STATES:
 		return False
@@ -98,9 +130,17 @@ def notify_applicant(doc, subject: str):
 
 
 def close_overdue_applications(now: datetime.datetime | None = None) -> int:
-	"""Scheduler entry point (hourly; the scheduler commits). Returns how many it closed."""
+	"""Scheduler entry point (hourly; the scheduler commits). Returns how many it closed.
+
+	Each application is closed in a savepoint of its own: one that fails is undone, logged to the
+	Error Log with its name and tried again by the next run; the others are closed.
+	"""
 	now = clock.to_shanghai(now) if now else clock.now()
 	closed = 0
 	for name, state, reason in overdue(now):
-		closed += bool(close(name, state, reason, now))
+		closed += bool(
+			batch.for_record(
+				"Title Application", name, job_title(), close, name, state, reason, now, default=False
+			)
+		)
 	return closed
