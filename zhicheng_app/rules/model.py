@@ -683,7 +683,7 @@ class OtherApplicationRow(Record):
 	route: str = ""
 	series: str = ""
 	level: str = ""
-	status: str = ""  # e.g. "Withdrawn"; withdrawn/abandoned ones still count (Q-63 default)
+	status: str = ""  # vocabulary.WorkflowState; Abandoned and Not Accepted ones do not count
 
 
 @dataclass(slots=True)

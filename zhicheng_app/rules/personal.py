@@ -6,7 +6,7 @@ from zhicheng_app.i18n import _
 from zhicheng_app.rules.context import PrecheckContext
 from zhicheng_app.rules.identity import check_credit_code, check_resident_id
 from zhicheng_app.rules.registry import N_
-from zhicheng_app.rules.vocabulary import CONFIRMATION_ROUTES, LEVEL_RANK, Ownership, Route
+from zhicheng_app.rules.vocabulary import CONFIRMATION_ROUTES, LEVEL_RANK, Ownership, Route, WorkflowState
 
 # labels of profile fields named in messages
 FIELD_LABELS = {
@@ -27,7 +27,9 @@ FIELD_LABELS = {
 EVALUATION_REQUIRED = ("gender", "ethnicity", "political_status", "series", "profession")
 ROUTES = frozenset(Route)
 EVALUATION_ROUTES = frozenset({Route.DIRECTED, Route.PRIVATE})
-_NOT_COUNTED = frozenset({"Cancelled", "已撤销", "已取消"})
+# other applications that ended before an evaluation took them up (视为放弃, 不予受理) do not count
+# for the one-route and one-evaluation rules; every other state does, Failed included
+NOT_TAKEN_UP = frozenset({WorkflowState.ABANDONED, WorkflowState.NOT_ACCEPTED})
 
 
 def field_label(path: str) -> str:
@@ -110,13 +112,14 @@ def check_sanctions(ctx: PrecheckContext) -> None:
 
 def check_exclusivity(ctx: PrecheckContext) -> None:
 	"""One route per year, series and level; one evaluation per year (003). The first other
-	application of the same year that breaks a rule is reported."""
+	application of the same year that breaks a rule is reported; one that was abandoned or not
+	accepted does not count."""
 	notice, profile = ctx.notice, ctx.profile
 	if not (notice.one_route_per_series_level or notice.one_evaluation_per_year):
 		return
 	year = ctx.campaign_year
 	for i, other in enumerate(profile.other_applications):
-		if other.year != year or other.status in _NOT_COUNTED:
+		if other.year != year or other.status in NOT_TAKEN_UP:
 			continue
 		if notice.one_evaluation_per_year and other.route not in CONFIRMATION_ROUTES:
 			ctx.add("ONE-EVALUATION", (year,), f"other_applications[{i}]")

@@ -220,3 +220,29 @@ class CeSource(StrEnum):
 
 	SYSTEM = "System"  # 系统获取
 	UPLOAD = "Upload"  # 手动上传
+
+
+class WorkflowState(StrEnum):
+	"""States of a Title Application: those of the shipped approval workflow
+	(``workflows/title_application_approval.json``)."""
+
+	DRAFT = "Draft"  # 填报中
+	UNIT_REVIEW = "Unit Review"  # 用人单位审核公示
+	SUPERVISING_REVIEW = "Supervising Review"  # 主管单位审核
+	EMPLOYMENT_SERVICE_REVIEW = "Employment Service Review"  # 公共就业服务机构审核推荐
+	COUNTY_REVIEW = "County Review"  # 县（市）人社局审核推荐
+	COUNTY_CONFIRMATION = "County Confirmation"  # 县（市）人社局审核确认
+	PREFECTURE_CONFIRMATION = "Prefecture Confirmation"  # 地区人社局审核确认
+	COMMITTEE_REVIEW = "Committee Review"  # 评审委员会审核
+	RETURNED = "Returned"  # 退回修改
+	ACCEPTED = "Accepted"  # 已接收材料
+	PAPER_RECEIVED = "Paper Received"  # 纸质材料已接收
+	FEE_PAID = "Fee Paid"  # 已缴费
+	DEFENSE = "Defense"  # 答辩
+	UNDER_EVALUATION = "Under Evaluation"  # 评审中
+	PASSED_PUBLICITY = "Passed Publicity"  # 通过评审公示
+	CERTIFIED = "Certified"  # 任职资格文件已下发
+	CONFIRMED = "Confirmed"  # 审核确认通过
+	FAILED = "Failed"  # 未通过
+	ABANDONED = "Abandoned"  # 视为放弃
+	NOT_ACCEPTED = "Not Accepted"  # 不予受理

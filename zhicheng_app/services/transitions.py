@@ -13,13 +13,19 @@ from frappe import _
 
 from zhicheng_app.rules.publicity import publicity_check
 from zhicheng_app.rules.registry import make_finding
+from zhicheng_app.rules.vocabulary import WorkflowState
 from zhicheng_app.services import clock
 from zhicheng_app.services.precheck import blocking_message, notice_config, run_precheck
 
-APPLICANT_STATES = ("Draft", "Returned")
-CLOSING_STATES = ("Failed", "Abandoned", "Not Accepted")  # ends without a title
-TERMINAL_STATES = (*CLOSING_STATES, "Certified", "Confirmed")
-RESULT_STATES = {"Passed Publicity": "Passed", "Failed": "Failed"}
+APPLICANT_STATES = (WorkflowState.DRAFT, WorkflowState.RETURNED)
+CLOSING_STATES = (
+	WorkflowState.FAILED,
+	WorkflowState.ABANDONED,
+	WorkflowState.NOT_ACCEPTED,
+)  # ends without a title
+TERMINAL_STATES = (*CLOSING_STATES, WorkflowState.CERTIFIED, WorkflowState.CONFIRMED)
+# the evaluation result recorded when the evaluation ends in the state
+RESULT_STATES = {WorkflowState.PASSED_PUBLICITY: "Passed", WorkflowState.FAILED: "Failed"}
 
 
 def on_transition(doc, old: str, new: str):
@@ -27,26 +33,26 @@ def on_transition(doc, old: str, new: str):
 	now = clock.now()
 	if old in APPLICANT_STATES and new not in APPLICANT_STATES:
 		check_submission(doc, now)
-	if old == "Unit Review" and new != "Draft":
+	if old == WorkflowState.UNIT_REVIEW and new != WorkflowState.DRAFT:
 		check_unit_publicity(doc, now)
-	if new == "Committee Review":
+	if new == WorkflowState.COMMITTEE_REVIEW:
 		doc.submission_count = (doc.submission_count or 0) + 1
 		doc.last_submitted_at = clock.wall(now)
 		if doc.returns and not doc.returns[-1].resubmitted_at:
 			doc.returns[-1].resubmitted_at = clock.wall(now)
-	if new == "Returned":
+	if new == WorkflowState.RETURNED:
 		record_return(doc, now)
-	if new == "Accepted":
+	if new == WorkflowState.ACCEPTED:
 		record_acceptance(doc, now)
-	if new == "Paper Received":
+	if new == WorkflowState.PAPER_RECEIVED:
 		record_paper(doc, notice, now)
-	if new == "Fee Paid":
+	if new == WorkflowState.FEE_PAID:
 		record_fee(doc, notice, now)
-	if old == "Defense":
-		doc.defense_result = "Passed" if new == "Under Evaluation" else "Failed"
-	if old == "Under Evaluation":
+	if old == WorkflowState.DEFENSE:
+		doc.defense_result = "Passed" if new == WorkflowState.UNDER_EVALUATION else "Failed"
+	if old == WorkflowState.UNDER_EVALUATION:
 		doc.evaluation_result = RESULT_STATES.get(new)
-	if new == "Certified":
+	if new == WorkflowState.CERTIFIED:
 		doc.certified_at = clock.wall(now)
 	if new in CLOSING_STATES:
 		doc.closed_at = clock.wall(now)

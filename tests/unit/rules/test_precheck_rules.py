@@ -104,6 +104,15 @@ AID = seq(
 )
 PUB = seq(setp("publicity_start", "2024-08-05"), setp("publicity_end", "2024-08-09"))
 
+
+def other_application(route, status, series="工程系列", level="Intermediate"):
+	"""The applicant's other application of 2024, in the workflow state ``status``."""
+	return setp(
+		"other_applications",
+		[{"year": 2024, "route": route, "series": series, "level": level, "status": status}],
+	)
+
+
 # (rule_id, notice, mutation, now or None, expect the rule to fire)
 CASES = [
 	("INPUT-VALUE", "000", setp("birth_date", "1990-02-30"), None, True),
@@ -190,6 +199,20 @@ CASES = [
 		None,
 		False,
 	),
+	# an application that ended abandoned or not accepted does not count; a failed one does
+	("ONE-ROUTE", "000", other_application("Private Enterprise Special", "Abandoned"), None, False),
+	("ONE-ROUTE", "000", other_application("Private Enterprise Special", "Not Accepted"), None, False),
+	("ONE-ROUTE", "000", other_application("Private Enterprise Special", "Failed"), None, True),
+	("ONE-ROUTE", "000", other_application("Private Enterprise Special", "Committee Review"), None, True),
+	("ONE-EVALUATION", "003", other_application("Directed Evaluation", "Abandoned", "经济系列"), None, False),
+	(
+		"ONE-EVALUATION",
+		"003",
+		other_application("Directed Evaluation", "Not Accepted", "经济系列"),
+		None,
+		False,
+	),
+	("ONE-EVALUATION", "003", other_application("Directed Evaluation", "Failed", "经济系列"), None, True),
 	("ONE-EVALUATION-NOTE", "003", noop, None, True),
 	("ONE-EVALUATION-NOTE", "000", noop, None, False),
 	("WIN-NOT-OPEN", "000", noop, at("000", 2024, 7, 21, 23, 59), True),
