@@ -16,17 +16,32 @@ before_uninstall = "zhicheng_app.install.before_uninstall"
 
 # Permissions
 # -----------
+# One scope for an application and every record that carries its data (permissions.py). A row
+# of a child table is checked on its parent document (zhicheng/application_row.py).
+from zhicheng_app.permissions import APPLICATION_CHILD_DOCTYPES, REFERENCING_DOCTYPES  # noqa: E402
+
 permission_query_conditions = {
 	"Title Application": "zhicheng_app.permissions.application_query_conditions",
+	**{dt: "zhicheng_app.permissions.child_query_conditions" for dt in APPLICATION_CHILD_DOCTYPES},
+	**{dt: "zhicheng_app.permissions.referencing_query_conditions" for dt in REFERENCING_DOCTYPES},
+	"User": "zhicheng_app.permissions.user_query_conditions",
 }
 has_permission = {
 	"Title Application": "zhicheng_app.permissions.application_has_permission",
+	**{dt: "zhicheng_app.permissions.referencing_has_permission" for dt in REFERENCING_DOCTYPES},
+	"User": "zhicheng_app.permissions.user_has_permission",
+}
+
+# Frappe's own whitelisted methods whose permission checks are missing
+override_whitelisted_methods = {
+	"frappe.client.get_count": "zhicheng_app.overrides.client.get_count",
 }
 
 # Document events
 # ---------------
 doc_events = {
 	"Title Application": {"on_update": "zhicheng_app.services.notifications.notify_next_actors"},
+	"File": {"before_insert": "zhicheng_app.services.editability.check_attachment_upload"},
 }
 
 # Desk

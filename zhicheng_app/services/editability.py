@@ -1,8 +1,18 @@
-"""Who may change an application in its current state, enforced on the server.
+"""Who may change which part of an application in its current state, enforced on the server.
 
-Frappe's "only allow edit for" on workflow states is applied in the browser only; a REST call
-or a web form could still change a file under review. A save that does not change the state
-is refused unless the user holds the state's editing role (or administers titles).
+Each field has an owner, expressed as its permission level in the DocType (Frappe resets a field
+of a level the user may not write on every save, REST and web forms included):
+
+- level 0, the applicant's content: changed only in the applicant's states (Draft, Returned), by
+  the state's editing role of the workflow;
+- level 1, the unit's publicity (Unit HR): only before the unit forwards the application;
+- level 2, the return reasons (Committee Office): only while the committee reviews;
+- level 3, what the workflow, the deadline job, the fee desk, paper intake and the engine record:
+  written by the server only (no role has write permission);
+- level 4, the applicant's user account: assigned by administrators.
+
+Frappe's "only allow edit for" on workflow states is applied in the browser only; this module is
+what the server enforces for a save that does not change the state.
 """
 
 import frappe
@@ -60,19 +70,77 @@ def changed_fields(doc) -> list[str]:
 	return changed
 
 
-def check_editable(doc):
+APPLICANT_STATES = ("Draft", "Returned")
+# the states in which a field of each permission level may change (level 3 and 4: see above)
+STATES_BY_LEVEL = {
+	0: APPLICANT_STATES,
+	1: ("Draft", "Returned", "Unit Review"),
+	2: ("Committee Review",),
+}
+# fixed once the application has left its first draft: they decide who reviews it and under which notice
+FIXED_AFTER_SUBMISSION = ("notice", "employer_unit")
+
+
+def _refuse(doc, fields: list[str]):
+	labels = "、".join(_(doc.meta.get_label(f)) for f in fields[:5])
+	frappe.throw(
+		_("The application is in the state {0}; you cannot change it now ({1})").format(
+			_(doc.workflow_state), labels
+		),
+		frappe.PermissionError,
+		title=_("Not editable in this state"),
+	)
+
+
+def check_editable(doc, state: str | None = None):
+	"""Refuse a save that changes a field its level does not open in ``state`` (the current
+	state, or the state a transition leaves). Levels 3 and 4 are left to the permission levels:
+	Frappe has already put back what the user may not write, and the server sets them itself."""
 	roles = set(frappe.get_roles())
 	if roles & ADMIN_ROLES:
 		return
-	role = editing_role(doc.workflow_state)
-	if role is None or role in roles:
+	state = state or doc.workflow_state
+	refused = []
+	for fieldname in changed_fields(doc):
+		level = doc.meta.get_field(fieldname).permlevel or 0
+		if fieldname == "workflow_state" or level > 2:
+			continue
+		if state not in STATES_BY_LEVEL.get(level, ()):
+			refused.append(fieldname)
+		elif level == 0 and editing_role(state) not in roles:
+			refused.append(fieldname)
+	if refused:
+		_refuse(doc, refused)
+
+
+def check_fixed_after_submission(doc):
+	before = doc.get_doc_before_save()
+	if not before or before.workflow_state in (None, "", "Draft"):
 		return
-	changed = changed_fields(doc)
+	changed = [f for f in FIXED_AFTER_SUBMISSION if doc.get(f) != before.get(f)]
 	if changed:
-		labels = "、".join(_(doc.meta.get_label(f)) for f in changed[:5])
+		labels = "、".join(_(doc.meta.get_label(f)) for f in changed)
 		frappe.throw(
-			_("The application is in the state {0}; you cannot change it now ({1})").format(
-				_(doc.workflow_state), labels
+			_("{0} cannot be changed once the application has been submitted").format(labels),
+			frappe.PermissionError,
+			title=_("Not editable in this state"),
+		)
+
+
+def check_attachment_upload(file, method=None):
+	"""``before_insert`` of File: a file is attached to an application only by someone who may
+	change it in its current state (the state's editing role), within the user's scope."""
+	if file.attached_to_doctype != "Title Application" or not file.attached_to_name:
+		return
+	if set(frappe.get_roles()) & ADMIN_ROLES or file.flags.ignore_permissions:
+		return
+	application = frappe.get_doc("Title Application", file.attached_to_name)
+	if not application.has_permission("write"):
+		frappe.throw(_("You cannot attach files to this application"), frappe.PermissionError)
+	if editing_role(application.workflow_state) not in frappe.get_roles():
+		frappe.throw(
+			_("The application is in the state {0}; files can no longer be attached").format(
+				_(application.workflow_state)
 			),
 			frappe.PermissionError,
 			title=_("Not editable in this state"),

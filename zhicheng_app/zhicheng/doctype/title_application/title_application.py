@@ -8,7 +8,7 @@ from frappe.model.document import Document
 from zhicheng_app.roles import APPLICANT
 from zhicheng_app.rules.identity import check_resident_id
 from zhicheng_app.rules.summary import count_chars
-from zhicheng_app.services.editability import check_editable
+from zhicheng_app.services.editability import check_editable, check_fixed_after_submission
 from zhicheng_app.services.precheck import notice_config
 from zhicheng_app.services.transitions import on_transition
 
@@ -128,14 +128,42 @@ class TitleApplication(Document):
 
 	# end: auto-generated types
 
-	def before_insert(self):
-		if not self.applicant_user and APPLICANT in frappe.get_roles():
-			self.applicant_user = frappe.session.user
-
 	def validate(self):
+		self.set_applicant_user()
+		check_fixed_after_submission(self)
 		self.validate_identity()
+		self.set_unit_and_chain_facts()
 		self.summary_chars = count_chars(self.personal_summary or "", self._summary_count_mode())
 		self.on_state_change()
+
+	def set_applicant_user(self):
+		# validate, not before_insert: Frappe resets fields of higher permission levels after before_insert
+		if self.is_new() and not self.applicant_user and APPLICANT in frappe.get_roles():
+			self.applicant_user = frappe.session.user
+
+	def set_unit_and_chain_facts(self):
+		"""What decides who reviews the application comes from the unit and the notice records,
+		never from the request."""
+		unit = frappe.db.get_value(
+			"Employer Unit",
+			self.employer_unit,
+			["region", "supervising_unit", "ownership", "location"],
+			as_dict=True,
+		)
+		if not unit:
+			frappe.throw(_("The employer unit {0} does not exist").format(self.employer_unit))
+		self.region, self.supervising_unit = unit.region, unit.supervising_unit
+		self.unit_ownership, self.unit_location = unit.ownership, unit.location
+		chain = frappe.db.get_value(
+			"Title Notice",
+			self.notice,
+			["chain_private_via_employment_service", "chain_via_supervising_unit"],
+			as_dict=True,
+		)
+		if not chain:
+			frappe.throw(_("The notice {0} does not exist").format(self.notice))
+		self.via_employment_service = chain.chain_private_via_employment_service
+		self.via_supervising_unit = chain.chain_via_supervising_unit
 
 	def validate_identity(self):
 		result = check_resident_id(self.id_number)
@@ -156,6 +184,7 @@ class TitleApplication(Document):
 		if not before:
 			return
 		if self.workflow_state != before.workflow_state:
+			check_editable(self, before.workflow_state)
 			on_transition(self, before.workflow_state, self.workflow_state)
 		else:
 			check_editable(self)
