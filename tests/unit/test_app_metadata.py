@@ -16,6 +16,15 @@ DOCTYPE_DIR = APP / "zhicheng" / "doctype"
 DOCTYPES = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in DOCTYPE_DIR.glob("*/*.json")}
 BY_NAME = {d["name"]: d for d in DOCTYPES.values()}
 LAYOUT = {"Section Break", "Column Break", "Tab Break"}
+# Frappe 15's field types (frappe.model: data_fieldtypes, table_fields, display_fieldtypes)
+FIELDTYPES = {
+	*("Currency", "Int", "Long Int", "Float", "Percent", "Check", "Small Text", "Long Text", "Code"),
+	*("Text Editor", "Markdown Editor", "HTML Editor", "Date", "Datetime", "Time", "Text", "Data"),
+	*("Link", "Dynamic Link", "Password", "Select", "Rating", "Read Only", "Attach", "Attach Image"),
+	*("Signature", "Color", "Barcode", "Geolocation", "Duration", "Icon", "Phone", "Autocomplete", "JSON"),
+	*("Table", "Table MultiSelect"),
+	*("Section Break", "Column Break", "Tab Break", "HTML", "Button", "Image", "Fold", "Heading"),
+}
 
 
 def test_doctypes_exist():
@@ -40,7 +49,11 @@ def test_doctype_json_is_consistent(name):
 	assert doc["module"] == "Zhicheng"
 	folder = DOCTYPE_DIR / name.lower().replace(" ", "_")
 	assert (folder / "__init__.py").exists() and (folder / f"{folder.name}.py").exists()
+	readable_levels = {p.get("permlevel", 0) for p in doc.get("permissions", []) if p.get("read")}
 	for field in doc["fields"]:
+		assert field["fieldtype"] in FIELDTYPES, f"{field['fieldname']}: unknown field type {field['fieldtype']}"
+		if not doc.get("istable"):
+			assert field.get("permlevel", 0) in readable_levels, f"{field['fieldname']}: no role reads its level"
 		if field["fieldtype"] in ("Link", "Table"):
 			target = field["options"]
 			assert target in BY_NAME or target in {"User", "Workflow State", "Role"}, (
