@@ -1,4 +1,5 @@
-"""Rule family: the unit publicity (公示) of at least five working days."""
+"""Rule family: the unit publicity (公示) of at least five working days, checked by the precheck and
+again when the unit forwards the application (services/transitions)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Iterable
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.calendar import CalendarUnsupported, earliest_period_end, working_days_between
 from zhicheng_app.rules.context import PrecheckContext
+from zhicheng_app.rules.model import NoticeConfig
 from zhicheng_app.rules.registry import Finding, make_finding
 
 
@@ -36,25 +38,45 @@ def publicity_check(
 	return [make_finding("PUB-DAYS", notice_code, args, "publicity_end")]
 
 
-def check_publicity(ctx: PrecheckContext) -> None:
-	notice, profile = ctx.notice, ctx.profile
-	min_days = notice.publicity_min_working_days
-	if profile.publicity_start is None or profile.publicity_end is None:
+def publicity_findings(
+	notice: NoticeConfig,
+	start: datetime.date | None,
+	end: datetime.date | None,
+	objection: bool,
+	today: datetime.date,
+	at_forwarding: bool = False,
+) -> list[Finding]:
+	"""The findings on the unit publicity from ``start`` to ``end`` under ``notice``, on ``today``.
+
+	The precheck (``at_forwarding`` False) asks for the period only where the notice wants the
+	publicity before the application, and otherwise says that one must follow; when the unit
+	forwards the application (``at_forwarding``) the period must be entered and over. Either way a
+	period entered must last the notice's working days and have had no objection."""
+	code, min_days = notice.code, notice.publicity_min_working_days
+	if start is None or end is None:
+		if at_forwarding:
+			return [make_finding("PUB-NOT-ENTERED", code, field="publicity_start")]
 		if notice.publicity_before_application:
-			ctx.add("PUB-MISSING", field="publicity_start")
-		elif min_days > 0:
-			ctx.add("PUB-PENDING", (min_days,))
-		return
+			return [make_finding("PUB-MISSING", code, field="publicity_start")]
+		if min_days > 0:
+			return [make_finding("PUB-PENDING", code, (min_days,))]
+		return []
+	findings = []
 	if min_days > 0:
-		ctx.result.findings += publicity_check(
-			profile.publicity_start,
-			profile.publicity_end,
-			ctx.extra_holidays,
-			min_days,
-			notice.code,
-			ctx.extra_workdays,
-		)
-	if notice.publicity_before_application and profile.publicity_end >= ctx.now.date():
-		ctx.add("PUB-NOT-ENDED", (profile.publicity_end.isoformat(),), "publicity_end")
-	if profile.publicity_objection:
-		ctx.add("PUB-OBJECTION", field="publicity_objection")
+		findings += publicity_check(start, end, notice.extra_holidays, min_days, code, notice.extra_workdays)
+	if (at_forwarding or notice.publicity_before_application) and end >= today:
+		findings.append(make_finding("PUB-NOT-ENDED", code, (end.isoformat(),), "publicity_end"))
+	if objection:
+		findings.append(make_finding("PUB-OBJECTION", code, field="publicity_objection"))
+	return findings
+
+
+def check_publicity(ctx: PrecheckContext) -> None:
+	profile = ctx.profile
+	ctx.result.findings += publicity_findings(
+		ctx.notice,
+		profile.publicity_start,
+		profile.publicity_end,
+		profile.publicity_objection,
+		ctx.now.date(),
+	)

@@ -551,6 +551,19 @@ _RULES = (
 		{"004": "004 §四(一)5, L83"},
 	),
 	Rule(
+		"PUB-NOT-ENTERED",
+		Severity.BLOCKING,
+		N_("Enter the unit publicity period before recommending the application"),
+		{
+			"000": "000 §四(二), L87",
+			"001": "001 §四(二), L63",
+			"002": "002 §四(二), L35",
+			"003": "003 附件1-二, L128",
+			"004": "004 §四(一)5, L83",
+			"*": f"{S} §10.2 C-04",
+		},
+	),
+	Rule(
 		"PUB-PENDING",
 		Severity.INFO,
 		N_(

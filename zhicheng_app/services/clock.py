@@ -1,4 +1,4 @@
-"""The campaign clock: Asia/Shanghai whatever the server's time zone [spec §5].
+"""The campaign clock: Asia/Shanghai whatever the server's time zone.
 
 ``frappe.flags.zhicheng_now`` (a datetime; naive = Shanghai wall time) freezes the clock for
 tests and for replaying a campaign; production code never sets it.

@@ -10,6 +10,7 @@ from frappe import _
 
 from zhicheng_app.rules.model import NoticeConfig
 from zhicheng_app.rules.precheck import PrecheckResult, precheck
+from zhicheng_app.services import clock
 
 MASKING = {"Masked": True, "Nothing to Mask": False}
 
@@ -242,9 +243,10 @@ def notice_config(notice: str) -> NoticeConfig:
 
 
 def run_precheck(doc, now=None) -> PrecheckResult:
+	"""The precheck of a Title Application at ``now`` (default: the campaign clock)."""
 	if not doc.notice:
 		frappe.throw(_("Choose the notice you are applying under first"))
-	return precheck(application_profile(doc), notice_config(doc.notice), now=now)
+	return precheck(application_profile(doc), notice_config(doc.notice), now=now or clock.now())
 
 
 def blocking_message(result: PrecheckResult) -> str:

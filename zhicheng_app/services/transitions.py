@@ -3,7 +3,7 @@ a zh message, and the records a transition leaves (counters, return log, fee, pa
 
 Called from the controller's ``validate`` with the state before and after the save; the
 workflow (``zhicheng_app/workflows``) decides who may move where, this module decides whether
-the facts allow it [spec §4, §11.1].
+the facts allow it, asking the rules engine (the precheck, the unit publicity rule).
 """
 
 import datetime
@@ -11,9 +11,9 @@ import datetime
 import frappe
 from frappe import _
 
-from zhicheng_app.rules.publicity import publicity_check
-from zhicheng_app.rules.registry import make_finding
-from zhicheng_app.rules.vocabulary import WorkflowState
+from zhicheng_app.rules.publicity import publicity_findings
+from zhicheng_app.rules.vocabulary import WindowKind, WorkflowState
+from zhicheng_app.rules.windows import outside_window
 from zhicheng_app.services import clock
 from zhicheng_app.services.precheck import blocking_message, notice_config, run_precheck
 
@@ -69,29 +69,18 @@ def check_submission(doc, now: datetime.datetime):
 
 def check_unit_publicity(doc, now: datetime.datetime):
 	"""The unit forwards only after a publicity of enough working days has ended without
-	objection [000 L87; 001 L63; 002 L35; 003 L128; 004 L83]."""
-	if not (doc.publicity_start and doc.publicity_end):
-		frappe.throw(_("Enter the unit publicity period before recommending the application"))
-	config = notice_config(doc.notice)
-	start, end = frappe.utils.getdate(doc.publicity_start), frappe.utils.getdate(doc.publicity_end)
-	findings = publicity_check(
-		start,
-		end,
-		[h.holiday_date for h in config.extra_holidays],
-		config.publicity_min_working_days or 5,
-		config.code,
-		[h.holiday_date for h in config.extra_workdays],
+	objection (the rules engine's publicity rule at forwarding)."""
+	start = frappe.utils.getdate(doc.publicity_start) if doc.publicity_start else None
+	end = frappe.utils.getdate(doc.publicity_end) if doc.publicity_end else None
+	findings = publicity_findings(
+		notice_config(doc.notice), start, end, bool(doc.publicity_objection), now.date(), at_forwarding=True
 	)
-	if end >= now.date():
-		findings.append(make_finding("PUB-NOT-ENDED", config.code, (end.isoformat(),), "publicity_end"))
-	if doc.publicity_objection:
-		findings.append(make_finding("PUB-OBJECTION", config.code, field="publicity_objection"))
 	if findings:
 		frappe.throw("<br>".join(f"{f.message}（{f.seed_ref}）" for f in findings), title=_("Unit publicity"))
 
 
 def record_return(doc, now: datetime.datetime):
-	"""A return states every reason at once [002 L37] and starts the resubmission clock."""
+	"""A return states every reason at once (002 四、（四）) and starts the resubmission clock."""
 	reasons = (doc.return_reasons or "").strip()
 	if not reasons:
 		frappe.throw(_("State every reason for the return at once before returning the application"))
@@ -118,7 +107,7 @@ def record_return(doc, now: datetime.datetime):
 
 
 def record_acceptance(doc, now: datetime.datetime):
-	"""已接收材料: the fee and the defense the applicant faces are fixed now [spec §6, §8]."""
+	"""已接收材料: the fee and the defense the applicant faces are fixed now."""
 	result = run_precheck(doc, now=now)
 	doc.fee_amount = (result.fee or {}).get("amount") or 0
 	doc.defense_required = 1 if result.defense.get("required") else 0
@@ -126,11 +115,12 @@ def record_acceptance(doc, now: datetime.datetime):
 
 
 def _inside(notice, kind: str, now: datetime.datetime, label: str):
+	"""Refuse ``label`` outside the notice's window of ``kind`` (vocabulary.WindowKind)."""
 	w = clock.window(notice, kind)
 	if not w:
 		return
 	start, end, _consequence = w
-	if (start and now < start) or (end and now > end):
+	if outside_window(start, end, now):
 		frappe.throw(
 			_("{0} is only possible from {1} to {2} (Beijing time)").format(
 				label, clock.fmt(start), clock.fmt(end)
@@ -139,14 +129,14 @@ def _inside(notice, kind: str, now: datetime.datetime, label: str):
 
 
 def record_paper(doc, notice, now: datetime.datetime):
-	_inside(notice, "Paper Submission", now, _("Receiving paper materials"))
+	_inside(notice, WindowKind.PAPER, now, _("Receiving paper materials"))
 	if not doc.paper_received_at:
 		doc.paper_received_at = clock.wall(now)
 		doc.paper_received_by = frappe.session.user
 
 
 def record_fee(doc, notice, now: datetime.datetime):
-	_inside(notice, "Fee Payment", now, _("Recording the fee"))
+	_inside(notice, WindowKind.FEE, now, _("Recording the fee"))
 	doc.fee_paid_at = clock.wall(now)
 	doc.fee_recorded_by = frappe.session.user
 	if not doc.fee_amount:

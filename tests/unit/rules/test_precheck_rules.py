@@ -796,7 +796,10 @@ def test_rule(rule_id, code, mutate, now, fires):
 
 def test_every_rule_has_a_failing_case():
 	fired = {c[0] for c in CASES if c[4]}
-	untested = set(RULES) - fired - {"WIN-NOT-CONFIGURED", "CHECK-FAILED", "CAL-UNSUPPORTED"}
+	# tested elsewhere; PUB-NOT-ENTERED is reported when the unit forwards (test_publicity.py)
+	untested = (
+		set(RULES) - fired - {"WIN-NOT-CONFIGURED", "CHECK-FAILED", "CAL-UNSUPPORTED", "PUB-NOT-ENTERED"}
+	)
 	assert not untested, sorted(untested)
 
 
