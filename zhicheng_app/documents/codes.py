@@ -2,8 +2,8 @@
 
 zxing-cpp encodes the QR codes (error correction M, the standard mask selection, a 4-module
 quiet zone), python-barcode gives the Code128 bar pattern and Pillow writes the PNGs. One
-module is eight pixels wide, so the picture stays sharp when Word or LibreOffice scales it to
-the size the template fixes.
+module is four pixels wide; the template fixes the printed size, and Word or LibreOffice scale
+the picture without smoothing a 1-bit image.
 """
 
 from __future__ import annotations
