@@ -321,9 +321,14 @@ def test_paper_intake_marks_received_once_and_moves_the_workflow(monkeypatch):
 	assert frappe.db.get_value("Title Application", app.name, "paper_received_at") == row.paper_received_at
 
 
-def test_paper_intake_refuses_outside_the_window_and_unknown_codes():
+def test_paper_intake_refuses_files_not_accepted_outside_the_window_and_unknown_codes(monkeypatch):
 	notice = _paper_notice("2024-09-01 00:00:00", "2024-09-10 23:59:59")
 	app = _application(notice=notice)
+	inside = datetime.datetime(2024, 9, 5, 10, 0)
+	draft = paper_intake.receive_paper(app.name, now=inside)
+	assert draft["status"] == "not_accepted" and "尚未经评审委员会网上接收" in draft["message"]
+	assert not frappe.db.get_value("Title Application", app.name, "paper_received_at")
+	app.db_set("workflow_state", "Accepted")
 	late = paper_intake.receive_paper(app.name, now=datetime.datetime(2024, 9, 11, 0, 0, 1))
 	assert late["status"] == "outside_window" and "不在纸质材料报送时间内" in late["message"]
 	# an aware time is compared in Asia/Shanghai: 2024-09-10 16:00 UTC is 09-11 00:00 there
@@ -333,10 +338,11 @@ def test_paper_intake_refuses_outside_the_window_and_unknown_codes():
 	unknown = paper_intake.receive_paper("ZC-1999-99999")
 	assert unknown["status"] == "unknown" and "ZC-1999-99999" in unknown["message"]
 	assert paper_intake.receive_paper("")["status"] == "unknown"
-	# not Accepted: only the fields are recorded
-	ok = paper_intake.receive_paper(app.name, now=datetime.datetime(2024, 9, 10, 23, 59))
+	last_minute = datetime.datetime(2024, 9, 10, 23, 59)
+	monkeypatch.setitem(frappe.flags, "zhicheng_now", last_minute)
+	ok = paper_intake.receive_paper(app.name, now=last_minute)
 	assert ok["status"] == "received"
-	assert frappe.db.get_value("Title Application", app.name, "workflow_state") == "Draft"
+	assert frappe.db.get_value("Title Application", app.name, "workflow_state") == "Paper Received"
 
 
 def test_paper_intake_is_for_the_intake_roles_only():

@@ -12,7 +12,7 @@ from zhicheng_app.documents.catalogue import APPLICATION
 from zhicheng_app.documents.formatting import mask_name
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.calendar import to_shanghai
-from zhicheng_app.rules.vocabulary import WindowKind
+from zhicheng_app.rules.vocabulary import WindowKind, WorkflowState
 from zhicheng_app.rules.windows import outside_window
 from zhicheng_app.services import clock
 
@@ -28,11 +28,15 @@ INTAKE_ROLES = frozenset(
 	}
 )
 RECEIVE_ACTION = "Receive Paper Materials"
+# paper is received once the committee has accepted the application online (已接收材料), until
+# the evaluation starts
+RECEIVING_STATES = frozenset({WorkflowState.ACCEPTED, WorkflowState.FEE_PAID})
 INTAKE_STATUS_LABELS = {
 	"received": "Received",
 	"already_received": "Already Received",
 	"unknown": "Unknown Application",
 	"outside_window": "Outside the Paper Window",
+	"not_accepted": "Not Accepted Online",
 }
 
 
@@ -41,7 +45,7 @@ def receive_paper(code: str, *, now: datetime.datetime | None = None) -> dict:
 
 	Returns ``{"status", "status_label", "message", "application", "applicant", "received_at",
 	"received_by"}`` with status ``received``, ``already_received``, ``unknown`` or
-	``outside_window``. ``now`` (naive = Asia/Shanghai) defaults to the campaign clock.
+	``outside_window`` or ``not_accepted``. ``now`` (naive = Asia/Shanghai) defaults to the campaign clock.
 	"""
 	result = _receive_paper(code, to_shanghai(now) if now else clock.now())
 	result["status_label"] = _(INTAKE_STATUS_LABELS[result["status"]])
@@ -75,6 +79,14 @@ def _receive_paper(code: str, now: datetime.datetime) -> dict:
 			message=_("The paper materials of {0} were already received on {1} by {2}").format(
 				name, clock.fmt(row.paper_received_at), by
 			),
+		)
+		return result
+	if row.workflow_state not in RECEIVING_STATES:
+		result.update(
+			status="not_accepted",
+			message=_(
+				"{0} has not been accepted online by the committee (state: {1}); its paper materials cannot be received"
+			).format(name, _(row.workflow_state or "")),
 		)
 		return result
 	notice = notice_record(row.notice)

@@ -7,6 +7,7 @@ const ZC_INTAKE_INDICATOR = {
 	received: "green",
 	already_received: "orange",
 	outside_window: "red",
+	not_accepted: "red",
 	unknown: "red",
 };
 
