@@ -53,3 +53,13 @@ doctype_js = {"Workflow": "public/js/workflow.js"}
 scheduler_events = {
 	"hourly": ["zhicheng_app.services.deadlines.close_overdue_applications"],
 }
+
+# Input checks and error responses
+# --------------------------------
+# Values written to the app's DocTypes are checked for type, range and size before the
+# controllers read them (services/input_checks.py); REST writes are checked before Frappe builds
+# the document, oversized bodies are refused, and only System Managers see tracebacks
+# (services/request_guard.py).
+doc_events.setdefault("*", {})["before_validate"] = "zhicheng_app.services.input_checks.check_document"
+before_request = ["zhicheng_app.services.request_guard.before_request"]
+after_request = ["zhicheng_app.services.request_guard.after_request"]
