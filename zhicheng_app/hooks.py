@@ -24,11 +24,13 @@ permission_query_conditions = {
 	"Title Application": "zhicheng_app.permissions.application_query_conditions",
 	**{dt: "zhicheng_app.permissions.child_query_conditions" for dt in APPLICATION_CHILD_DOCTYPES},
 	**{dt: "zhicheng_app.permissions.referencing_query_conditions" for dt in REFERENCING_DOCTYPES},
+	"Generated Document": "zhicheng_app.permissions.generated_document_query_conditions",
 	"User": "zhicheng_app.permissions.user_query_conditions",
 }
 has_permission = {
 	"Title Application": "zhicheng_app.permissions.application_has_permission",
 	**{dt: "zhicheng_app.permissions.referencing_has_permission" for dt in REFERENCING_DOCTYPES},
+	"Generated Document": "zhicheng_app.permissions.generated_document_has_permission",
 	"User": "zhicheng_app.permissions.user_has_permission",
 }
 

@@ -126,14 +126,17 @@ APPLICATION_CHILD_DOCTYPES = (
 	"Application Return",
 	"Application Work History",
 )
+GENERATED = "Generated Document"
+UNIT = "Employer Unit"
+NOTICE = "Title Notice"
 # doctype -> (column naming the referenced doctype, column naming the record)
 REFERENCING_DOCTYPES = {
 	"File": ("attached_to_doctype", "attached_to_name"),
 	"Comment": ("reference_doctype", "reference_name"),
 	"Version": ("ref_doctype", "docname"),
 	"Workflow Action": ("reference_doctype", "reference_name"),
-	"Generated Document": ("reference_doctype", "reference_name"),
 }
+APPLICATION_FIELDS = ["applicant_user", "employer_unit", "supervising_unit", "region", "route"]
 
 
 def _applications_in_scope(scope: Scope) -> str:
@@ -152,31 +155,94 @@ def child_query_conditions(user: str | None = None, doctype: str | None = None) 
 	)
 
 
+# ---------------------------------------------------------------- units and generated documents
+# A unit's records (its files, the batch documents made for it) are read by its HR and the bureaus
+# of its region. A generated document is read by whoever may read what it was made from; a
+# notice's (the 公示情况报告, the 任职资格文件 with every name on it) by the bureaus only.
+def _units_in_scope(scope: Scope) -> str:
+	parts = []
+	if scope.units:
+		parts.append(f"name in ({', '.join(frappe.db.escape(u) for u in sorted(scope.units))})")
+	if scope.regions:
+		parts.append(f"region in ({', '.join(frappe.db.escape(r) for r in sorted(scope.regions))})")
+	return f"(select name from `tabEmployer Unit` where {' or '.join(parts) or '1=0'})"
+
+
+def _generated_condition(scope: Scope, table: str = "`tabGenerated Document`") -> str:
+	kind, name = f"{table}.reference_doctype", f"{table}.reference_name"
+	parts = [
+		f"({kind} = {frappe.db.escape(APPLICATION)} and {name} in {_applications_in_scope(scope)})",
+		f"({kind} = {frappe.db.escape(UNIT)} and {name} in {_units_in_scope(scope)})",
+	]
+	if scope.regions:
+		parts.append(f"{kind} = {frappe.db.escape(NOTICE)}")
+	return "(" + " or ".join(parts) + ")"
+
+
+def _generated_in_scope(scope: Scope) -> str:
+	return f"(select name from `tabGenerated Document` where {_generated_condition(scope)})"
+
+
+def _record_allows(doctype: str | None, name: str | None, scope: Scope, ptype=None) -> bool:
+	"""Whether ``scope`` reaches the record ``doctype``/``name`` (an application, a unit, a
+	notice's generated document or a generated document)."""
+	if scope.unscoped:
+		return True
+	if doctype == APPLICATION:
+		application = frappe.db.get_value(APPLICATION, name, APPLICATION_FIELDS, as_dict=True)
+		return bool(application) and scope.allows(application, ptype)
+	if doctype == UNIT:
+		if name in scope.units:
+			return True
+		return bool(scope.regions) and frappe.db.get_value(UNIT, name, "region") in scope.regions
+	if doctype == NOTICE:
+		return bool(scope.regions)
+	if doctype == GENERATED:
+		source = frappe.db.get_value(GENERATED, name, ["reference_doctype", "reference_name"], as_dict=True)
+		return bool(source) and _record_allows(source.reference_doctype, source.reference_name, scope, ptype)
+	return False
+
+
+def generated_document_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	scope = get_scope(user)
+	return "" if scope.unscoped else _generated_condition(scope)
+
+
+def generated_document_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	return _record_allows(doc.get("reference_doctype"), doc.get("reference_name"), get_scope(user), ptype)
+
+
+# ---------------------------------------------------------------- files, comments, versions, workflow actions
+# the referenced doctypes whose records are scoped, and the subquery of those in a scope
+SCOPED_REFERENCES = {
+	APPLICATION: _applications_in_scope,
+	UNIT: _units_in_scope,
+	GENERATED: _generated_in_scope,
+}
+
+
 def referencing_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
-	"""Files, comments, versions, workflow actions and generated documents of an application:
-	only those of applications in the user's scope."""
+	"""Files, comments, versions and workflow actions of an application, a unit or a generated
+	document: only those of records in the user's scope."""
 	scope = get_scope(user)
 	if scope.unscoped:
 		return ""
 	doctype_column, name_column = REFERENCING_DOCTYPES[doctype]
 	table = f"`tab{doctype}`"
-	return (
-		f"(ifnull({table}.`{doctype_column}`, '') != {frappe.db.escape(APPLICATION)}"
-		f" or {table}.`{name_column}` in {_applications_in_scope(scope)})"
-	)
+	kind, name = f"{table}.`{doctype_column}`", f"{table}.`{name_column}`"
+	scoped = ", ".join(frappe.db.escape(dt) for dt in SCOPED_REFERENCES)
+	parts = [f"ifnull({kind}, '') not in ({scoped})"]
+	for referenced, in_scope in SCOPED_REFERENCES.items():
+		parts.append(f"({kind} = {frappe.db.escape(referenced)} and {name} in {in_scope(scope)})")
+	return "(" + " or ".join(parts) + ")"
 
 
 def referencing_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
 	doctype_column, name_column = REFERENCING_DOCTYPES[doc.doctype]
-	if doc.get(doctype_column) != APPLICATION or not doc.get(name_column):
+	kind, name = doc.get(doctype_column), doc.get(name_column)
+	if kind not in SCOPED_REFERENCES or not name:
 		return True
-	application = frappe.db.get_value(
-		APPLICATION,
-		doc.get(name_column),
-		["applicant_user", "employer_unit", "supervising_unit", "region", "route"],
-		as_dict=True,
-	)
-	return bool(application) and get_scope(user).allows(application, ptype)
+	return _record_allows(kind, name, get_scope(user), ptype)
 
 
 # ---------------------------------------------------------------- user accounts

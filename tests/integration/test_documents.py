@@ -3,6 +3,7 @@ paper intake and batch jobs (issue 5)."""
 
 import datetime
 import io
+import json
 import re
 import zipfile
 from unittest import mock
@@ -390,9 +391,10 @@ def test_publicity_report_job_reports_progress_and_attaches_its_file(progress):
 		kw.get("doctype") == "Title Notice" and kw.get("docname") == notice.name for _a, kw in progress
 	)
 	file = frappe.get_doc("File", {"file_url": result["file_url"]})
+	# a notice's documents are attached to their Generated Document, which only the bureaus read
 	assert file.is_private and (file.attached_to_doctype, file.attached_to_name) == (
-		"Title Notice",
-		notice.name,
+		"Generated Document",
+		result["documents"][0],
 	)
 	text = _body_text(_file_bytes(result["file_url"]))
 	assert "李明" in text and "王芳" in text and "草稿" not in text  # a draft has not passed review
@@ -422,8 +424,9 @@ def test_qualification_document_job_lists_the_passed_applications(progress):
 	notice = make_notice(issuer="阿克苏地区人力资源和社会保障局")
 	unit = make_unit()
 	passed = make_application(unit, notice, applicant_name="通过者")
-	make_application(unit, notice, applicant_name="未通过者")
-	passed.db_set("evaluation_result", "Passed")
+	failed = make_application(unit, notice, applicant_name="未通过者")
+	passed.db_set("workflow_state", "Passed Publicity")
+	failed.db_set("evaluation_result", "Passed")  # a field alone does not put anyone on the list
 	result = batch_jobs.run_batch("qualification_document", notice.name)
 	text = _body_text(_file_bytes(result["file_url"]))
 	assert "通过者" in text and "未通过者" not in text and "阿克苏地区人力资源和社会保障局" in text
@@ -503,7 +506,9 @@ def test_rest_download_with_and_without_print_permission(committed):
 	no_print = _session(UNIT_HR).post(  # reads notices, may not print them
 		url, data={"kind": "qualification_document", "doctype": "Title Notice", "name": notice}, timeout=60
 	)
-	assert no_print.status_code == 403 and "没有打印" in no_print.json().get("exception", "")
+	body = no_print.json()
+	messages = json.loads(body.get("_server_messages") or "[]")
+	assert no_print.status_code == 403 and any("没有打印" in json.loads(m)["message"] for m in messages)
 	assert _session(COMMITTEE).get(url, params=args, timeout=60).status_code in (403, 405)
 
 

@@ -137,7 +137,7 @@ def _records(world) -> dict[str, dict[str, str | None]]:
 			for key in ("a", "b")
 		}
 	columns = {"File": "attached_to_name", "Version": "docname"}
-	for dt in REFERENCING_DOCTYPES:
+	for dt in (*REFERENCING_DOCTYPES, "Generated Document"):
 		out[dt] = {
 			key: frappe.db.get_value(dt, {columns.get(dt, "reference_name"): world[key].name}, "name")
 			for key in ("a", "b")
@@ -370,3 +370,36 @@ def test_a_review_expert_reads_no_user_of_the_campaign(world):
 		assert not any(frappe.has_permission("User", "read", doc=u) for u in others)
 	finally:
 		frappe.set_user("Administrator")
+
+
+def test_a_notices_batch_documents_are_read_by_the_bureaus_only(world):
+	"""The 任职资格文件 and the 公示情况报告 carry every name of a notice: attached to their
+	Generated Document, read by the bureaus and committee offices, not by applicants, units or experts."""
+	generated = frappe.get_doc(
+		{
+			"doctype": "Generated Document",
+			"kind": "qualification_document",
+			"title": "任职资格文件",
+			"reference_doctype": "Title Notice",
+			"reference_name": world["notice"].name,
+			"version": 1,
+		}
+	).insert(ignore_permissions=True)
+	file = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": "任职资格文件.docx",
+			"content": b"names",
+			"is_private": 1,
+			"attached_to_doctype": "Generated Document",
+			"attached_to_name": generated.name,
+		}
+	).insert(ignore_permissions=True)
+	for role, expected in (("applicant", False), ("hr", False), ("expert", False), ("county", True)):
+		frappe.set_user(world["users"][role])
+		try:
+			assert bool(frappe.has_permission("File", "read", doc=file)) is expected, role
+			assert bool(frappe.get_list("File", filters={"name": file.name}, pluck="name")) is expected, role
+		finally:
+			frappe.set_user("Administrator")
+	frappe.db.rollback()

@@ -29,6 +29,7 @@ from zhicheng_app.documents.contexts import unit_batch_context
 from zhicheng_app.documents.formatting import level_batch_label
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.calendar import now_shanghai
+from zhicheng_app.rules.vocabulary import WorkflowState
 
 from .access import check_print_permission
 from .contexts import (
@@ -48,6 +49,10 @@ BATCH_JOBS = {
 	"qualification_document": NOTICE,
 }
 RUN_BATCH = "zhicheng_app.services.documents.batch_jobs.run_batch"
+
+# the 任职资格文件 lists the applications that passed the evaluation, by workflow state (a state
+# only the workflow sets), never by a field
+QUALIFIED_STATES = frozenset({WorkflowState.PASSED_PUBLICITY, WorkflowState.CERTIFIED})
 
 
 def _job_doctype(job: str) -> str:
@@ -163,7 +168,7 @@ def _notice_document(notice, kind: str) -> dict:
 	title = _(registry.get_spec(kind).title)
 	progress = _Progress(NOTICE, notice.name, title, 3)
 	if kind == "qualification_document":
-		apps = notice_applications(notice.name, evaluation_result="Passed")
+		apps = notice_applications(notice.name, workflow_state=("in", sorted(QUALIFIED_STATES)))
 	else:
 		apps = [a for a in notice_applications(notice.name) if in_publicity_report(a.workflow_state, a.route)]
 	if not apps:

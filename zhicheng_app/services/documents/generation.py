@@ -112,8 +112,11 @@ def generate(
 	)
 
 	title = _(spec.title, "zh")
+	# an application's documents belong to the application (its readers open them); a unit's or a
+	# notice's to their Generated Document record, read within that record's scope (permissions.py)
+	attached_to = (doctype, name) if doctype == APPLICATION else (GENERATED, record_name)
 	file_doc = save_private_file(
-		content, file_name(title, name, batch_key, version, file_format), doctype, name
+		content, file_name(title, name, batch_key, version, file_format), *attached_to
 	)
 	issuer, subject, subject_id = verification_fields(kind, doctype, doc, context)
 	frappe.get_doc(
