@@ -403,3 +403,30 @@ def test_a_notices_batch_documents_are_read_by_the_bureaus_only(world):
 		finally:
 			frappe.set_user("Administrator")
 	frappe.db.rollback()
+
+
+def test_the_precheck_reveals_nothing_of_another_persons_id_number(world):
+	from zhicheng_app.api.precheck import precheck
+
+	b = world["b"]
+	form = {
+		"notice": b.notice,
+		"route": b.route,
+		"series": b.series,
+		"profession": b.profession,
+		"target_level": b.target_level,
+		"applicant_name": "冒用者",
+		"id_number": b.id_number,
+		"employer_unit": world["units"][0].name,
+	}
+	banned = {f["rule_id"] for f in precheck(b.name)["findings"]}
+	assert "BAN-FRAUD" in banned  # the sanction is on b's number and the administrator sees it
+	frappe.set_user(world["users"]["applicant"])
+	try:
+		findings = {f["rule_id"] for f in precheck(frappe.as_json(form))["findings"]}
+		assert "BAN-FRAUD" not in findings and "ONE-ROUTE" not in findings
+		with pytest.raises(frappe.ValidationError, match="其他账号"):
+			frappe.get_doc({"doctype": APP, **form}).insert()
+	finally:
+		frappe.set_user("Administrator")
+	frappe.db.rollback()

@@ -8,6 +8,7 @@ sanctions) and hands plain dicts over.
 import frappe
 from frappe import _
 
+from zhicheng_app.roles import APPLICANT
 from zhicheng_app.rules.model import NoticeConfig
 from zhicheng_app.rules.precheck import PrecheckResult, precheck
 from zhicheng_app.services import clock
@@ -50,12 +51,45 @@ def unit_facts(unit_name: str | None) -> dict:
 	}
 
 
-def _other_applications(doc) -> list[dict]:
-	if not doc.id_number:
+def _applicant_of(doc) -> str | None:
+	if doc.get("applicant_user"):
+		return doc.applicant_user
+	return frappe.session.user if APPLICANT in frappe.get_roles() else None
+
+
+def id_number_of_another_account(id_number: str | None, applicant_user: str | None) -> bool:
+	"""Whether applications of another applicant account carry ``id_number``. An ID number
+	belongs to one account: its history (earlier applications, sanctions) is that person's."""
+	if not id_number or not applicant_user:
+		return False
+	return bool(
+		frappe.get_all(
+			"Title Application",
+			filters=[
+				["id_number", "=", id_number],
+				["applicant_user", "is", "set"],
+				["applicant_user", "!=", applicant_user],
+			],
+			limit=1,
+		)
+	)
+
+
+def _history_id_number(doc) -> str | None:
+	"""The ID number whose history the precheck reads: none when it is another account's, so
+	an applicant cannot learn someone else's earlier routes or sanctions by typing their number
+	(saving such an application is refused, see the Title Application controller)."""
+	if id_number_of_another_account(doc.id_number, _applicant_of(doc)):
+		return None
+	return doc.id_number
+
+
+def _other_applications(doc, id_number: str | None) -> list[dict]:
+	if not id_number:
 		return []
 	rows = frappe.get_all(
 		"Title Application",
-		filters={"id_number": doc.id_number, "name": ("!=", doc.name or "")},
+		filters={"id_number": id_number, "name": ("!=", doc.name or "")},
 		fields=["notice", "route", "series", "target_level", "workflow_state"],
 	)
 	notices = {
@@ -98,6 +132,7 @@ def _sanctions(id_number: str | None) -> list[dict]:
 
 def application_profile(doc) -> dict:
 	"""The engine's ApplicationProfile (as a dict) for a Title Application document."""
+	history_id = _history_id_number(doc)
 	title = {
 		"level": doc.current_level,
 		"title_name": doc.current_title or "",
@@ -211,8 +246,8 @@ def application_profile(doc) -> dict:
 			}
 			for r in doc.get("attachments") or []
 		],
-		"other_applications": _other_applications(doc),
-		"sanctions": _sanctions(doc.id_number),
+		"other_applications": _other_applications(doc, history_id),
+		"sanctions": _sanctions(history_id),
 		"submissions_made": doc.submission_count or 0,
 		"last_returned_at": max(returns) if returns else None,
 		"publicity_start": doc.publicity_start,

@@ -9,7 +9,7 @@ from zhicheng_app.roles import APPLICANT
 from zhicheng_app.rules.identity import check_resident_id
 from zhicheng_app.rules.summary import count_chars
 from zhicheng_app.services.editability import check_editable, check_fixed_after_submission
-from zhicheng_app.services.precheck import notice_config
+from zhicheng_app.services.precheck import id_number_of_another_account, notice_config
 from zhicheng_app.services.transitions import on_transition
 
 
@@ -170,6 +170,13 @@ class TitleApplication(Document):
 		if not result.ok:
 			frappe.throw(result.error, title=_("Invalid Resident ID Number"))
 		self.id_number = result.normalized
+		if id_number_of_another_account(self.id_number, self.applicant_user):
+			frappe.throw(
+				_(
+					"This resident ID number is already used by the applications of another account; check it, or ask the committee office if it is yours"
+				),
+				title=_("Invalid Resident ID Number"),
+			)
 		self.birth_date = result.birth_date
 		self.gender = result.gender
 
