@@ -4,7 +4,9 @@ Who sees what: unscoped roles see all; applicants their own; unit roles the appl
 the Employer Units in their User Permissions (and of units those supervise); bureau roles the
 applications whose unit lies in a Region of their User Permissions or below it; the public
 employment service only the private-enterprise route's (the private-enterprise special
-evaluation notices have it review those applications only). The list condition and the document check share one scope so
+evaluation notices have it review those applications only); committee offices the applications of
+the notices their Evaluation Committees (User Permissions) evaluate, or every notice when they
+have none, as Frappe's User Permissions go. The list condition and the document check share one scope so
 they can never disagree.
 
 The same scope covers every other read path to an application's data: its child tables, its
@@ -19,6 +21,7 @@ import frappe
 
 from zhicheng_app.roles import (
 	APPLICANT,
+	COMMITTEE_SCOPED_ROLES,
 	EMPLOYMENT_SERVICE,
 	REGION_SCOPED_ROLES,
 	TITLE_ADMINISTRATOR,
@@ -35,6 +38,7 @@ class Scope:
 	units: set[str] = field(default_factory=set)
 	regions: set[str] = field(default_factory=set)
 	region_route: str | None = None  # the one route region scope covers, if limited
+	notices: set[str] = field(default_factory=set)  # a committee office's notices
 
 	def allows(self, doc, ptype: str | None = None) -> bool:
 		if self.unscoped:
@@ -46,6 +50,8 @@ class Scope:
 		if self.units and (
 			doc.get("employer_unit") in self.units or doc.get("supervising_unit") in self.units
 		):
+			return True
+		if self.notices and doc.get("notice") in self.notices:
 			return True
 		return (
 			bool(self.regions)
@@ -69,6 +75,9 @@ class Scope:
 			if self.region_route:
 				region = f"({region} and {table}.route = {frappe.db.escape(self.region_route)})"
 			parts.append(region)
+		if self.notices:
+			notices = ", ".join(frappe.db.escape(n) for n in sorted(self.notices))
+			parts.append(f"{table}.notice in ({notices})")
 		return "(" + " or ".join(parts) + ")" if parts else "1=0"
 
 
@@ -92,9 +101,22 @@ def get_scope(user: str | None = None) -> Scope:
 	user = user or frappe.session.user
 	roles = set(frappe.get_roles(user))
 	scope = Scope()
-	if user == "Administrator" or roles & UNSCOPED_ROLES:
+	committees = _permitted(user, "Evaluation Committee") if roles & COMMITTEE_SCOPED_ROLES else []
+	if (
+		user == "Administrator"
+		or roles & UNSCOPED_ROLES
+		or (roles & COMMITTEE_SCOPED_ROLES and not committees)
+	):
 		scope.unscoped = True
 	else:
+		if committees:
+			scope.notices = set(
+				frappe.get_all(
+					"Notice Committee",
+					filters={"parenttype": "Title Notice", "committee": ("in", committees)},
+					pluck="parent",
+				)
+			)
 		if APPLICANT in roles:
 			scope.user = user
 		if roles & UNIT_SCOPED_ROLES:
@@ -136,7 +158,7 @@ REFERENCING_DOCTYPES = {
 	"Version": ("ref_doctype", "docname"),
 	"Workflow Action": ("reference_doctype", "reference_name"),
 }
-APPLICATION_FIELDS = ["applicant_user", "employer_unit", "supervising_unit", "region", "route"]
+APPLICATION_FIELDS = ["applicant_user", "employer_unit", "supervising_unit", "region", "route", "notice"]
 
 
 def _applications_in_scope(scope: Scope) -> str:
@@ -176,6 +198,9 @@ def _generated_condition(scope: Scope, table: str = "`tabGenerated Document`") -
 	]
 	if scope.regions:
 		parts.append(f"{kind} = {frappe.db.escape(NOTICE)}")
+	elif scope.notices:
+		notices = ", ".join(frappe.db.escape(n) for n in sorted(scope.notices))
+		parts.append(f"({kind} = {frappe.db.escape(NOTICE)} and {name} in ({notices}))")
 	return "(" + " or ".join(parts) + ")"
 
 
@@ -196,7 +221,7 @@ def _record_allows(doctype: str | None, name: str | None, scope: Scope, ptype=No
 			return True
 		return bool(scope.regions) and frappe.db.get_value(UNIT, name, "region") in scope.regions
 	if doctype == NOTICE:
-		return bool(scope.regions)
+		return bool(scope.regions) or name in scope.notices
 	if doctype == GENERATED:
 		source = frappe.db.get_value(GENERATED, name, ["reference_doctype", "reference_name"], as_dict=True)
 		return bool(source) and _record_allows(source.reference_doctype, source.reference_name, scope, ptype)

@@ -24,7 +24,10 @@ ROLES = {
 }
 
 # Roles that see every application (no unit or region scope)
-UNSCOPED_ROLES = frozenset({"System Manager", TITLE_ADMINISTRATOR, COMMITTEE_OFFICE})
+UNSCOPED_ROLES = frozenset({"System Manager", TITLE_ADMINISTRATOR})
+# Roles scoped by the Evaluation Committees in their User Permissions (the notices those committees
+# evaluate); without any such permission, every notice (Frappe's User Permission semantics)
+COMMITTEE_SCOPED_ROLES = frozenset({COMMITTEE_OFFICE})
 # Roles scoped by the Employer Units in their User Permissions
 UNIT_SCOPED_ROLES = frozenset({UNIT_HR, SUPERVISING_UNIT})
 # Roles scoped by the Regions in their User Permissions (descendants included)

@@ -430,3 +430,31 @@ def test_the_precheck_reveals_nothing_of_another_persons_id_number(world):
 	finally:
 		frappe.set_user("Administrator")
 	frappe.db.rollback()
+
+
+def test_a_committee_office_with_committees_acts_on_their_notices_only(world):
+	from tests.integration.factories import unique
+
+	committee = frappe.get_doc(
+		{"doctype": "Evaluation Committee", "committee_name": unique("测试评审委员会")}
+	).insert(ignore_permissions=True)
+	ours = make_notice(committees=[{"committee": committee.name}])
+	app = _application(world["units"][0], ours, world["users"]["applicant"], "丙申报人")
+	office = make_user("Committee Office", ("Evaluation Committee", committee.name), PASSWORD)
+	unrestricted = make_user("Committee Office", password=PASSWORD)
+	frappe.set_user(office)
+	try:
+		assert frappe.get_list(APP, filters={"name": ("in", [app.name, world["b"].name])}, pluck="name") == [
+			app.name
+		]
+		assert frappe.has_permission(APP, "write", doc=frappe.get_doc(APP, app.name))
+		assert not frappe.has_permission(APP, "read", doc=frappe.get_doc(APP, world["b"].name))
+		assert get_count(APP, {"name": world["b"].name}) == 0
+	finally:
+		frappe.set_user("Administrator")
+	frappe.set_user(unrestricted)  # no committee in its User Permissions: every notice
+	try:
+		assert frappe.has_permission(APP, "read", doc=frappe.get_doc(APP, world["b"].name))
+	finally:
+		frappe.set_user("Administrator")
+	frappe.db.rollback()

@@ -65,6 +65,8 @@ def required_materials(ctx: PrecheckContext) -> list[dict]:
 	whose condition is unknown stays required."""
 	required = []
 	for row in ctx.notice.materials:
+		if row.provided_by_unit:
+			continue  # the unit's own documents, made after the applicant submits
 		condition = CONDITIONS.get(row.condition or "all")
 		if condition is None or condition(ctx):
 			required.append({"code": row.code, "label": row.label or row.code, "seed_ref": row.seed_ref})

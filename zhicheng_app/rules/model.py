@@ -410,12 +410,15 @@ class InitialJuniorRow(Record):
 
 @dataclass(slots=True)
 class MaterialRow(Record):
-	"""A required material [spec §7.1]; ``condition`` is a code understood by rules.materials."""
+	"""A material the notice asks for [spec §7.1]; ``condition`` is a code understood by rules.materials."""
 
 	code: str = ""
 	label: str = ""  # zh label printed on the checklist
 	condition: str = "all"
 	seed_ref: str = ""
+	# made by the unit or its supervising unit once the applicant has submitted (公示, 公示结果,
+	# 推荐报告, 推荐意见): listed for the reviewers, never asked of the applicant
+	provided_by_unit: bool = False
 
 
 @dataclass(slots=True)

@@ -641,6 +641,10 @@ CASES = [
 		True,
 	),
 	("MAT-MISSING", "002", drop_attachment("entrusted_letter"), None, False),
+	# the unit's publicity, its result and the recommendation come after the submission
+	("MAT-MISSING", "000", drop_attachment("unit_publicity"), None, False),
+	("MAT-MISSING", "003", drop_attachment("recommendation_opinion"), None, False),
+	("MAT-MISSING", "002", drop_attachment("competent_unit_opinion"), None, False),
 	(
 		"MAT-MISSING",
 		"002",

@@ -19,6 +19,7 @@ class NoticeMaterial(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		provided_by_unit: DF.Check
 		seed_ref: DF.Data | None
 	# end: auto-generated types
 	pass
