@@ -1,0 +1,128 @@
+"""Blind review: nothing a review expert can fetch names an applicant, their ID number or their unit.
+
+Logged in as the demo review expert, the test calls every read path of the REST API on every
+DocType that carries application data (lists, single records, counts, reports, link search, the
+desk's boot page) and scans each response body for the demo applicants' names, ID numbers and
+unit names.
+"""
+
+import json
+
+import frappe
+import pytest
+
+from tests.integration.rest import BASE_URL, require_server, session
+from zhicheng_app.demo import APPLICATIONS, DEMO_PASSWORD
+from zhicheng_app.permissions import APPLICATION_CHILD_DOCTYPES, REFERENCING_DOCTYPES
+
+EXPERT = "zc.expert@example.com"
+APP = "Title Application"
+DOCTYPES = (
+	APP,
+	*APPLICATION_CHILD_DOCTYPES,
+	*REFERENCING_DOCTYPES,
+	"Generated Document",
+	"Title Sanction",
+	"Employer Unit",
+	"User",
+	"Contact",
+	"Communication",
+	"Activity Log",
+	"Access Log",
+	"Error Log",
+	"Notification Log",
+	"ToDo",
+)
+
+
+@pytest.fixture(scope="module")
+def expert(frappe_site):
+	require_server()
+	return session(EXPERT, DEMO_PASSWORD)
+
+
+@pytest.fixture(scope="module")
+def secrets(frappe_site) -> list[str]:
+	values = set()
+	for row in APPLICATIONS:
+		values.update({row["applicant_name"], row["id_number"], row["employer_unit"]})
+	names = frappe.get_all(
+		APP, filters={"id_number": ("in", [r["id_number"] for r in APPLICATIONS])}, pluck="name"
+	)
+	values.update(names)  # the application numbers lead to everything else
+	return sorted(v for v in values if v)
+
+
+def _requests(expert_session, app_names: list[str]):
+	for doctype in DOCTYPES:
+		url = f"{BASE_URL}/api/resource/{doctype}"
+		params = {"fields": '["*"]', "limit_page_length": 500}
+		if doctype in APPLICATION_CHILD_DOCTYPES:
+			params["parent"] = APP
+		yield f"list {doctype}", expert_session.get(url, params=params, timeout=30)
+		yield (
+			f"count {doctype}",
+			expert_session.get(
+				f"{BASE_URL}/api/method/frappe.client.get_count", params={"doctype": doctype}, timeout=30
+			),
+		)
+		yield (
+			f"report {doctype}",
+			expert_session.post(
+				f"{BASE_URL}/api/method/frappe.desk.reportview.get",
+				data={"doctype": doctype, "fields": json.dumps([f"`tab{doctype}`.`name`"])},
+				timeout=30,
+			),
+		)
+		yield (
+			f"search {doctype}",
+			expert_session.get(
+				f"{BASE_URL}/api/method/frappe.desk.search.search_link",
+				params={"doctype": doctype, "txt": ""},
+				timeout=30,
+			),
+		)
+	for name in app_names:
+		# these name the application they ask for: the name itself may come back in the refusal
+		yield f"get {name}", expert_session.get(f"{BASE_URL}/api/resource/{APP}/{name}", timeout=30)
+		yield (
+			f"getdoc {name}",
+			expert_session.get(
+				f"{BASE_URL}/api/method/frappe.desk.form.load.getdoc",
+				params={"doctype": APP, "name": name},
+				timeout=30,
+			),
+		)
+		yield (
+			f"precheck {name}",
+			expert_session.post(
+				f"{BASE_URL}/api/method/zhicheng_app.api.precheck.precheck",
+				data={"application": name},
+				timeout=60,
+			),
+		)
+	yield "desk boot", expert_session.get(f"{BASE_URL}/app", timeout=60)
+
+
+def test_no_response_to_a_review_expert_names_an_applicant(expert, secrets):
+	app_names = [s for s in secrets if s.startswith("ZC-")]
+	assert app_names, "the demo applications are on the site"
+	hits, checked = [], 0
+	for what, response in _requests(expert, app_names):
+		checked += 1
+		assert response.status_code < 500, f"{what}: {response.status_code}"
+		body = response.text
+		asked = what.split(" ", 1)[1] if what.split(" ", 1)[0] in ("get", "getdoc", "precheck") else None
+		hits.extend(f"{what}: {value}" for value in secrets if value in body and value != asked)
+	print(f"\nreview expert: {checked} responses scanned for {len(secrets)} values, {len(hits)} hits")
+	assert hits == []
+
+
+def test_the_scan_finds_the_values_where_they_may_be_read(frappe_site, secrets):
+	"""The control: the committee office, which reads every application, gets the same values."""
+	require_server()
+	office = session("zc.committee@example.com", DEMO_PASSWORD)
+	body = office.get(
+		f"{BASE_URL}/api/resource/{APP}", params={"fields": '["*"]', "limit_page_length": 500}, timeout=30
+	).text
+	assert [value for value in secrets if value in body]
