@@ -41,9 +41,10 @@ def _submitted(actors):
 	return doc
 
 
-def test_the_workflow_sends_no_print_pdf_email():
-	assert load_default()["workflow"]["send_email_alert"] == 0
-	assert frappe.db.get_value("Workflow", WORKFLOW_NAME, "send_email_alert") == 0
+def test_the_workflow_sends_no_print_pdf_email_and_its_state_is_the_list_status():
+	for setting in ("send_email_alert", "override_status"):
+		assert load_default()["workflow"][setting] == 0
+		assert frappe.db.get_value("Workflow", WORKFLOW_NAME, setting) == 0
 
 
 def test_a_save_after_a_transition_of_the_same_object_is_kept(actors):

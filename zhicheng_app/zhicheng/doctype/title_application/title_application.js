@@ -9,8 +9,12 @@ frappe.ui.form.on("Title Application", {
 		frm.add_custom_button(__("Precheck"), () => zhicheng_precheck(frm));
 	},
 	before_workflow_action(frm) {
-		// A return must state every reason at once [002 L37]: ask for them and save them first
+		// A return must state every reason at once: ask for them and save them first
 		if (frm.selected_workflow_action !== "Return for Revision") return;
+		// Frappe freezes the page before this hook: lift it while the dialog asks, and freeze
+		// again for the save and the action (Frappe unfreezes once the action is done). A
+		// cancelled dialog leaves the page as it was.
+		frappe.dom.unfreeze();
 		return new Promise((resolve, reject) => {
 			frappe.prompt(
 				{
@@ -18,11 +22,15 @@ frappe.ui.form.on("Title Application", {
 					fieldtype: "Small Text",
 					label: __("Return Reasons"),
 					reqd: 1,
-					description: __("Every reason for this return, stated at once [002 L37]; required to return the application"),
+					description: __("Every reason for this return, stated at once; required to return the application"),
 				},
 				(values) => {
+					frappe.dom.freeze();
 					frm.set_value("return_reasons", values.reasons);
-					frm.save().then(resolve, reject);
+					frm.save().then(resolve, (error) => {
+						frappe.dom.unfreeze();
+						reject(error);
+					});
 				},
 				__("Return for Revision"),
 				__("Return")
