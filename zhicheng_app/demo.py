@@ -13,11 +13,12 @@ from zhicheng_app.rules.model import load_seed_notice
 DEMO_PASSWORD = "Zhicheng@2024"
 SEED_NOTICES = ("000", "001", "002", "003", "004")
 
-# Which optional reviewers each seed notice puts in the chain (Title Notice "Approval Chain")
+# Which optional reviewers each seed notice puts in the chain (Title Notice "Approval Chain"):
+# 001 三、（二） and 四、（二）, 002 四、（三）, 003 二、
 CHAIN_SETTINGS = {
-	"001": {"chain_private_via_employment_service": 1, "chain_via_supervising_unit": 1},  # 001 L35, L61
-	"002": {"chain_via_supervising_unit": 1},  # 002 L36
-	"003": {"chain_private_via_employment_service": 1},  # 003 L25
+	"001": {"chain_private_via_employment_service": 1, "chain_via_supervising_unit": 1},
+	"002": {"chain_via_supervising_unit": 1},
+	"003": {"chain_private_via_employment_service": 1},
 }
 
 # name, credit code, ownership, category, location, region, supervising unit

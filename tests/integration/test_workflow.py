@@ -130,7 +130,7 @@ def test_return_needs_every_reason_and_starts_the_resubmission_clock(actors):
 	doc = frappe.get_doc("Title Application", name)
 	assert doc.workflow_state == "Returned" and doc.return_count == 1 and not doc.return_reasons
 	assert doc.returns[0].reasons.startswith("学历证书") and doc.returns[0].returned_by == actors[COMMITTEE]
-	assert doc.resubmit_deadline == NOW + datetime.timedelta(hours=48)  # 000: 2 days [000 L39]
+	assert doc.resubmit_deadline == NOW + datetime.timedelta(hours=48)  # 000: 2 days (000 四、（一）)
 	act(actors["applicant"], name, "Resubmit")
 	doc = frappe.get_doc("Title Application", name)
 	assert (
@@ -151,7 +151,7 @@ def test_002_second_return_allows_24_hours(actors):
 
 
 def test_submission_limit_ends_in_not_accepted(actors):
-	"""000: at most 3 submissions to the committee including the first [000 L39]."""
+	"""000: at most 3 submissions to the committee including the first (000 四、（一）)."""
 	_notice, name = _at_committee(actors)
 	for _ in range(2):
 		_return(actors, name)
@@ -185,9 +185,9 @@ def test_002_late_resubmission_is_deemed_abandoned(actors):
 @pytest.mark.parametrize(
 	"kind, prepare, expected",
 	[
-		("Application", None, "Abandoned"),  # 000 L27: 视为放弃本次申报资格
-		("Paper Submission", "Accepted", "Abandoned"),  # 000 L105: 视为自动放弃
-		("Fee Payment", "Accepted", "Abandoned"),  # 000 L31
+		("Application", None, "Abandoned"),  # 000 三、（一）: 视为放弃本次申报资格
+		("Paper Submission", "Accepted", "Abandoned"),  # 000 四、（八）: 视为自动放弃
+		("Fee Payment", "Accepted", "Abandoned"),  # 000 三、（三）
 	],
 )
 def test_missed_deadlines_close_the_application_once(actors, kind, prepare, expected):
@@ -224,7 +224,7 @@ def test_003_late_fee_is_not_accepted(actors):
 	act(actors[COMMITTEE], name, "Accept")
 	fee_end = next(w.end for w in notice.windows if w.kind == "Fee Payment")
 	close_overdue_applications(frappe.utils.get_datetime(fee_end) + datetime.timedelta(hours=1))
-	assert state(name) == "Not Accepted"  # 003 L37: 逾期不予受理
+	assert state(name) == "Not Accepted"  # 003 三、: 逾期不予受理
 
 
 def test_submit_after_the_cut_off_is_refused_in_shanghai_time(actors):

@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from zhicheng_app.i18n import _
-from zhicheng_app.rules.calendar import as_dates, to_shanghai
+from zhicheng_app.rules.calendar import to_shanghai
 from zhicheng_app.rules.model import ApplicationProfile, NoticeConfig, NoticeWindow, TitleRow
 from zhicheng_app.rules.registry import Finding, make_finding
 from zhicheng_app.rules.vocabulary import (
@@ -116,15 +116,13 @@ class PrecheckContext:
 		else:
 			self.cutoff = now.date()
 		self.campaign_year = notice.campaign_year or self.cutoff.year
-		self.extra_holidays = as_dates(notice.extra_holidays)
-		self.extra_workdays = as_dates(notice.extra_workdays)
 		self.education_rank, self.tech_school_equivalent = _highest_education(profile, notice)
 		self.title = current_title(profile.titles)
 		self.assessments_by_year = {a.year: a.result for a in profile.assessments}
 
 	def add(self, rule_id: str, args: tuple = (), field: str | None = None, message: str | None = None):
 		"""Report ``rule_id`` (see ``registry.make_finding``)."""
-		self.result.findings.append(make_finding(rule_id, self.notice.code, args, field, message=message))
+		self.result.findings.append(make_finding(rule_id, self.notice, args, field, message=message))
 
 	def title_from_elsewhere(self) -> bool:
 		"""Was the current title obtained outside Xinjiang (the Bingtuan counting as elsewhere when the

@@ -8,7 +8,7 @@ from zhicheng_app.i18n import _
 from zhicheng_app.rules.context import PrecheckContext
 from zhicheng_app.rules.continuing_education import ce_required
 from zhicheng_app.rules.eligibility import exam_requirement
-from zhicheng_app.rules.registry import make_finding
+from zhicheng_app.rules.registry import cite, make_finding
 from zhicheng_app.rules.vocabulary import (
 	PUTONGHUA_RANK,
 	Occupation,
@@ -61,15 +61,16 @@ CONDITIONS = {
 
 
 def required_materials(ctx: PrecheckContext) -> list[dict]:
-	"""The notice's materials that this applicant must upload, as {code, label, seed_ref}. A row
-	whose condition is unknown stays required."""
+	"""The notice's materials that this applicant must upload, as {code, label, seed_ref (the
+	notice and the clause that asks for it)}. A row whose condition is unknown stays required."""
 	required = []
 	for row in ctx.notice.materials:
 		if row.provided_by_unit:
 			continue  # the unit's own documents, made after the applicant submits
 		condition = CONDITIONS.get(row.condition or "all")
 		if condition is None or condition(ctx):
-			required.append({"code": row.code, "label": row.label or row.code, "seed_ref": row.seed_ref})
+			label = row.label or row.code
+			required.append({"code": row.code, "label": label, "seed_ref": cite(ctx.notice, row.seed_ref)})
 	return required
 
 
@@ -82,7 +83,7 @@ def check_materials(ctx: PrecheckContext) -> None:
 			ctx.result.findings.append(
 				make_finding(
 					"MAT-MISSING",
-					notice.code,
+					notice,
 					(material["label"],),
 					"attachments",
 					seed_ref=material["seed_ref"],

@@ -260,7 +260,7 @@ def _plan(cls: type) -> tuple[FieldPlan, ...]:
 
 @dataclass(slots=True)
 class NoticeRoute(Record):
-	"""A route offered at one level [spec §2]. ``route``: vocabulary.Route; ``level``: vocabulary.Level."""
+	"""A route offered at one level. ``route``: vocabulary.Route; ``level``: vocabulary.Level."""
 
 	route: str = ""
 	level: str = ""
@@ -271,7 +271,7 @@ class NoticeRoute(Record):
 
 @dataclass(slots=True)
 class ScopeRow(Record):
-	"""Series/profession whitelist (``excluded`` = 0) or blacklist (``excluded`` = 1) [002 L9; 003 L13].
+	"""Series/profession whitelist (``excluded`` = 0) or blacklist (``excluded`` = 1) (002 二、; 003 一、).
 	An empty ``profession`` means every profession of the series; an empty ``level`` means every level."""
 
 	series: str = ""
@@ -300,7 +300,7 @@ class CommitteeRow(Record):
 
 @dataclass(slots=True)
 class NoticeWindow(Record):
-	"""A dated window [spec §5]. ``kind``: vocabulary.WindowKind. Naive datetimes are Asia/Shanghai."""
+	"""A dated window. ``kind``: vocabulary.WindowKind. Naive datetimes are Asia/Shanghai."""
 
 	kind: str = ""
 	start: datetime.datetime | None = None
@@ -310,7 +310,7 @@ class NoticeWindow(Record):
 
 @dataclass(slots=True)
 class FeeRow(Record):
-	"""Evaluation fee per committee and tier [spec §6]; ``amount`` None = not stated."""
+	"""Evaluation fee per committee and tier; ``amount`` None = not stated."""
 
 	committee: str = ""
 	level_tier: str = ""  # vocabulary.LevelTier
@@ -319,7 +319,7 @@ class FeeRow(Record):
 
 @dataclass(slots=True)
 class ResubmissionRow(Record):
-	"""Hours allowed to resubmit after the n-th return [spec §4.7]."""
+	"""Hours allowed to resubmit after the n-th return."""
 
 	return_no: int = 1
 	hours: int = 48
@@ -327,7 +327,7 @@ class ResubmissionRow(Record):
 
 @dataclass(slots=True)
 class DefenseRow(Record):
-	"""Levels that must take the defense [spec §8]."""
+	"""Levels that must take the defense."""
 
 	level: str = ""
 	mode: str = "On-site"  # "On-site" | "Online Video"
@@ -346,11 +346,11 @@ class KeywordRow(Record):
 
 @dataclass(slots=True)
 class CePolicyRow(Record):
-	"""Continuing-education policy for one level [spec §7.3].
+	"""Continuing-education policy for one level.
 
 	``mode``: "Years" (certificates for every year of the spans), "By Education" (004: years
 	matching the education-based time requirement, checked by the reviewer), "Not Required",
-	"Not In Seeds" (the notice defers to a document that is not available)."""
+	"Not In Seeds" (the notice defers to a document it does not include)."""
 
 	level: str = ""
 	mode: str = "Years"
@@ -370,7 +370,7 @@ class HolidayRow(Record):
 
 @dataclass(slots=True)
 class SkillIntegrationRow(Record):
-	"""两类人才贯通 [spec §2.9]: a skill level held ``min_years`` allows ``target_level`` or lower."""
+	"""两类人才贯通: a skill level held ``min_years`` allows ``target_level`` or lower."""
 
 	skill_level: str = ""
 	min_years: int = 0
@@ -379,7 +379,7 @@ class SkillIntegrationRow(Record):
 
 @dataclass(slots=True)
 class ExamRequirementRow(Record):
-	"""An exam score required for a series/profession/level [spec §2.11; 002 L20].
+	"""An exam score required for a series/profession/level (002 四、（一）3).
 	``pass_valid_years`` 0 = validity not stated; ``fail_valid_years`` 0 = failing scores never count."""
 
 	series: str = ""
@@ -393,7 +393,7 @@ class ExamRequirementRow(Record):
 
 @dataclass(slots=True)
 class DegreeGrantRow(Record):
-	"""授予 [spec §2.5]: degree → level."""
+	"""授予: degree → level."""
 
 	degree: str = ""
 	level: str = ""
@@ -401,7 +401,7 @@ class DegreeGrantRow(Record):
 
 @dataclass(slots=True)
 class InitialJuniorRow(Record):
-	"""初定初级 [spec §2.6]: education → minimum whole years of professional work and level granted."""
+	"""初定初级: education → minimum whole years of professional work and level granted."""
 
 	education: str = ""
 	min_years: int = 0
@@ -410,12 +410,12 @@ class InitialJuniorRow(Record):
 
 @dataclass(slots=True)
 class MaterialRow(Record):
-	"""A material the notice asks for [spec §7.1]; ``condition`` is a code understood by rules.materials."""
+	"""A material the notice asks for; ``condition`` is a code understood by rules.materials."""
 
 	code: str = ""
 	label: str = ""  # zh label printed on the checklist
 	condition: str = "all"
-	seed_ref: str = ""
+	seed_ref: str = ""  # the notice's clause that asks for it, e.g. 四、（一）1
 	# made by the unit or its supervising unit once the applicant has submitted (公示, 公示结果,
 	# 推荐报告, 推荐意见): listed for the reviewers, never asked of the applicant
 	provided_by_unit: bool = False
@@ -430,11 +430,20 @@ class ContactRow(Record):
 
 @dataclass(slots=True)
 class RemarkRow(Record):
-	"""A seed typo or ambiguity and the value chosen [spec §5.6, §11.2]."""
+	"""A typo or ambiguity of the notice and the value chosen."""
 
-	seed_ref: str = ""
+	seed_ref: str = ""  # the notice's clause it concerns, e.g. 三、（一）
 	issue: str = ""
 	resolution: str = ""
+
+
+@dataclass(slots=True)
+class RuleClauseRow(Record):
+	"""The clause of the notice a rule comes from, e.g. PUB-DAYS → 四、（二）; the findings of the rule
+	cite the notice's document number (or title) and this clause."""
+
+	rule_id: str = ""  # registry.RULES key
+	clause: str = ""
 
 
 @dataclass(slots=True)
@@ -569,6 +578,9 @@ class NoticeConfig(Record):
 	# materials
 	materials: list[MaterialRow] = field(default_factory=list)
 
+	# the clause each rule comes from (rules without one cite the notice, a standard or the system)
+	rule_clauses: list[RuleClauseRow] = field(default_factory=list)
+
 	parse_errors: list[InputError] = field(default_factory=list, repr=False, compare=False)
 
 
@@ -577,7 +589,7 @@ class NoticeConfig(Record):
 
 @dataclass(slots=True)
 class UnitFacts(Record):
-	"""The applicant's employer [spec App. C]."""
+	"""The applicant's employer."""
 
 	unit_name: str = ""
 	aliases: list[str] = field(default_factory=list)  # abbreviations also forbidden in the summary
@@ -589,7 +601,7 @@ class UnitFacts(Record):
 	county: str = ""
 	licence_region: str = ""  # where the business licence is registered
 	in_xinjiang: bool = True  # the enterprise is registered in Xinjiang
-	category_iv_area: bool = False  # 四类以下地区 (Q-23)
+	category_iv_area: bool = False  # 四类以下地区 (004 二、（一）1), set by the bureau
 	posted_since: datetime.date | None = None  # out-of-Xinjiang enterprise: working locally since
 
 
@@ -715,8 +727,8 @@ class ApplicationProfile(Record):
 	putonghua_level: str = "No Certificate"  # vocabulary.PutonghuaLevel
 	employment_status: str = "Serving"  # vocabulary.EmploymentStatus
 	personnel_agency_filed: bool = False  # freelancer with files at a 人事代理机构 (001)
-	transferred_from_agency: bool = False  # 机关调动 (002 L22)
-	aid_staff: bool = False  # 援疆 (002 L39)
+	transferred_from_agency: bool = False  # 机关调动 (002 四、（一）4)
+	aid_staff: bool = False  # 援疆 (002 四、（五）)
 	aid_report_date: datetime.date | None = None
 	aid_posting_end: datetime.date | None = None
 	aid_serving: bool = True
@@ -731,8 +743,8 @@ class ApplicationProfile(Record):
 	target_level: str = ""  # vocabulary.Level
 	module: str = ""
 	profession_exam_replaced: bool = False  # 国家以考代评的专业
-	first_time_private: bool = False  # first title evaluation of a private-enterprise applicant (Q-71)
-	via_skill_integration: bool = False  # applies through 两类人才贯通 [spec §2.9]
+	first_time_private: bool = False  # first title evaluation ever of a private-enterprise applicant
+	via_skill_integration: bool = False  # applies through 两类人才贯通
 
 	# history
 	work_start_date: datetime.date | None = None  # 参加工作时间

@@ -4,7 +4,6 @@ again when the unit forwards the application (services/transitions)."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
 
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.calendar import CalendarUnsupported, earliest_period_end, working_days_between
@@ -13,29 +12,23 @@ from zhicheng_app.rules.model import NoticeConfig
 from zhicheng_app.rules.registry import Finding, make_finding
 
 
-def publicity_check(
-	start: datetime.date,
-	end: datetime.date,
-	extra_holidays: Iterable = (),
-	min_days: int = 5,
-	notice_code: str = "",
-	extra_workdays: Iterable = (),
+def _working_days_findings(
+	notice: NoticeConfig, start: datetime.date, end: datetime.date, min_days: int
 ) -> list[Finding]:
-	"""Findings for a publicity from ``start`` to ``end`` (both days count); empty when it lasts
-	at least ``min_days`` working days."""
-	if start is None or end is None:
-		return [make_finding("PUB-MISSING", notice_code, field="publicity_start")]
+	"""Findings on a publicity from ``start`` to ``end`` (both days count) that must last at least
+	``min_days`` working days, on the national calendar with the notice's extra holidays and workdays."""
 	if end < start:
-		return [make_finding("INPUT-DATE-ORDER", notice_code, (_("Unit publicity"),), "publicity_end")]
+		return [make_finding("INPUT-DATE-ORDER", notice, (_("Unit publicity"),), "publicity_end")]
+	holidays, workdays = notice.extra_holidays, notice.extra_workdays
 	try:
-		days = working_days_between(start, end, extra_holidays, extra_workdays)
+		days = working_days_between(start, end, holidays, workdays)
 		if days >= min_days:
 			return []
-		earliest = earliest_period_end(start, min_days, extra_holidays, extra_workdays)
+		earliest = earliest_period_end(start, min_days, holidays, workdays)
 	except CalendarUnsupported as e:
-		return [make_finding("CAL-UNSUPPORTED", notice_code, (e.message,), "publicity_start")]
+		return [make_finding("CAL-UNSUPPORTED", notice, (e.message,), "publicity_start")]
 	args = (min_days, start.isoformat(), end.isoformat(), days, earliest.isoformat())
-	return [make_finding("PUB-DAYS", notice_code, args, "publicity_end")]
+	return [make_finding("PUB-DAYS", notice, args, "publicity_end")]
 
 
 def publicity_findings(
@@ -52,22 +45,20 @@ def publicity_findings(
 	publicity before the application, and otherwise says that one must follow; when the unit
 	forwards the application (``at_forwarding``) the period must be entered and over. Either way a
 	period entered must last the notice's working days and have had no objection."""
-	code, min_days = notice.code, notice.publicity_min_working_days
+	min_days = notice.publicity_min_working_days
 	if start is None or end is None:
 		if at_forwarding:
-			return [make_finding("PUB-NOT-ENTERED", code, field="publicity_start")]
+			return [make_finding("PUB-NOT-ENTERED", notice, field="publicity_start")]
 		if notice.publicity_before_application:
-			return [make_finding("PUB-MISSING", code, field="publicity_start")]
+			return [make_finding("PUB-MISSING", notice, field="publicity_start")]
 		if min_days > 0:
-			return [make_finding("PUB-PENDING", code, (min_days,))]
+			return [make_finding("PUB-PENDING", notice, (min_days,))]
 		return []
-	findings = []
-	if min_days > 0:
-		findings += publicity_check(start, end, notice.extra_holidays, min_days, code, notice.extra_workdays)
+	findings = _working_days_findings(notice, start, end, min_days) if min_days > 0 else []
 	if (at_forwarding or notice.publicity_before_application) and end >= today:
-		findings.append(make_finding("PUB-NOT-ENDED", code, (end.isoformat(),), "publicity_end"))
+		findings.append(make_finding("PUB-NOT-ENDED", notice, (end.isoformat(),), "publicity_end"))
 	if objection:
-		findings.append(make_finding("PUB-OBJECTION", code, field="publicity_objection"))
+		findings.append(make_finding("PUB-OBJECTION", notice, field="publicity_objection"))
 	return findings
 
 

@@ -1,22 +1,23 @@
 """The shared vocabulary of the app: the stored values of every Select field that the
 rules engine reasons about. DocType JSON options use exactly these strings; the zh
-labels come from translations/zh.csv. Seed references are to shared/spec/domain.md.
+labels come from translations/zh.csv. References in brackets name a notice by its code and
+the clause, e.g. (004 二、（一）).
 """
 
 from enum import StrEnum
 
 
 class Level(StrEnum):
-	"""Title levels [spec §3.1]."""
+	"""Title levels."""
 
 	FULL_SENIOR = "Full Senior"  # 正高级
-	DEPUTY_SENIOR = "Deputy Senior"  # 副高级 (the seeds' "高级")
+	DEPUTY_SENIOR = "Deputy Senior"  # 副高级 (the notices' "高级")
 	INTERMEDIATE = "Intermediate"  # 中级
 	ASSISTANT = "Assistant"  # 助理级 (初级)
 	ENTRY = "Entry"  # 员级 (初级)
 
 
-# Fee and template tier: 高 / 中 / 初 [spec §3.1, §6]
+# Fee and template tier: 高 / 中 / 初
 class LevelTier(StrEnum):
 	SENIOR = "Senior"  # 高
 	INTERMEDIATE = "Intermediate"  # 中
@@ -41,7 +42,7 @@ LEVEL_RANK: dict[str, int] = {
 
 
 class Route(StrEnum):
-	"""Evaluation routes [spec §2]."""
+	"""Evaluation routes."""
 
 	DIRECTED = "Directed Evaluation"  # 地区"定向评价"评审 (000, 001)
 	PRIVATE = "Private Enterprise Special"  # 民营企业专项评审 (000, 001, 003)
@@ -52,14 +53,14 @@ class Route(StrEnum):
 	FANGHUIJU = "Fanghuiju Three-Year Promotion"  # "访惠聚"三年高定 (004)
 
 
-# Routes decided by an HR bureau without a committee (004) [spec §4.6]
+# Routes decided by an HR bureau without a committee (004 三、（二）)
 CONFIRMATION_ROUTES = frozenset(
 	{Route.GRANT, Route.INITIAL_JUNIOR, Route.TOWNSHIP_INTERMEDIATE, Route.FANGHUIJU}
 )
 
 
 class Ownership(StrEnum):
-	"""Employer ownership [spec App. C]."""
+	"""Employer ownership."""
 
 	AGENCY = "Government Agency"  # 机关
 	PUBLIC_INSTITUTION = "Public Institution"  # 事业单位
@@ -69,7 +70,7 @@ class Ownership(StrEnum):
 
 
 class UnitCategory(StrEnum):
-	"""Special unit kinds that change eligibility [002 L38; 001 L25]."""
+	"""Special unit kinds that change eligibility (002 四、（五）; 001 二、（二）)."""
 
 	ORDINARY = "Ordinary"  # 普通单位
 	CENTRAL_IN_XINJIANG = "Central Unit in Xinjiang"  # 中央驻疆单位
@@ -79,7 +80,7 @@ class UnitCategory(StrEnum):
 
 
 class Location(StrEnum):
-	"""Where the unit sits; selects the 004 flow [004 L61–65]."""
+	"""Where the unit sits; selects the 004 flow (004 三、（二）)."""
 
 	PREFECTURE_DIRECT = "Prefecture-direct"  # 地直
 	COUNTY = "County"  # 县（市）
@@ -87,7 +88,7 @@ class Location(StrEnum):
 
 
 class TitleOrigin(StrEnum):
-	"""Where the current title was obtained [spec §7.2]."""
+	"""Where the current title was obtained."""
 
 	XINJIANG = "Xinjiang"  # 自治区内
 	BINGTUAN = "Bingtuan"  # 兵团
@@ -101,7 +102,7 @@ class Severity(StrEnum):
 
 
 class TechSchoolClass(StrEnum):
-	"""技工院校 classes and their education equivalence [000 L101; 001 L79; 003 L45]."""
+	"""技工院校 classes and their education equivalence (000 四、（六）; 001 四、（七）; 003 四、（三）)."""
 
 	INTERMEDIATE_WORKER = "Intermediate Worker Class"  # 中级工班 = 中专
 	SENIOR_WORKER = "Senior Worker Class"  # 高级工班 = 大专
@@ -130,7 +131,7 @@ EDUCATION_RANK: dict[str, int] = {
 
 
 class SkillLevel(StrEnum):
-	"""Vocational skill levels for 两类人才贯通 [000 L97–101]."""
+	"""Vocational skill levels for 两类人才贯通 (000 四、（六）)."""
 
 	SENIOR_WORKER = "Senior Worker"  # 高级工
 	TECHNICIAN = "Technician"  # 技师
@@ -138,7 +139,7 @@ class SkillLevel(StrEnum):
 
 
 class Assessment(StrEnum):
-	"""Annual appraisal results [spec §7.4]."""
+	"""Annual appraisal results."""
 
 	EXCELLENT = "Excellent"  # 优秀
 	COMPETENT = "Competent"  # 合格（称职）
@@ -148,7 +149,7 @@ class Assessment(StrEnum):
 
 
 class WindowKind(StrEnum):
-	"""Kinds of dated windows on a notice [spec §5]."""
+	"""Kinds of dated windows on a notice."""
 
 	APPLICATION = "Application"  # 申报（含第一次审核提交截止）
 	REVIEW = "Review"  # 审核
@@ -159,7 +160,7 @@ class WindowKind(StrEnum):
 
 
 class Degree(StrEnum):
-	"""Academic degree or status used by 授予 [004 L45–47]."""
+	"""Academic degree or status used by 授予 (004 二、（二）)."""
 
 	NONE = "None"  # 无学位
 	BACHELOR = "Bachelor Degree"  # 学士学位
@@ -169,7 +170,7 @@ class Degree(StrEnum):
 
 
 class Occupation(StrEnum):
-	"""Occupations with their own Putonghua threshold [004 L79]."""
+	"""Occupations with their own Putonghua threshold (004 四、（一）3)."""
 
 	OTHER = "Other Occupation"  # 其他
 	BROADCASTER = "Broadcaster or Host"  # 播音员、主持人
@@ -179,7 +180,7 @@ class Occupation(StrEnum):
 
 
 class PutonghuaLevel(StrEnum):
-	"""Putonghua proficiency levels [spec §7.6]."""
+	"""Putonghua proficiency levels."""
 
 	NONE = "No Certificate"  # 无
 	L3B = "Level 3 B"  # 三级乙等
@@ -202,7 +203,7 @@ PUTONGHUA_RANK: dict[str, int] = {
 
 
 class ServiceKind(StrEnum):
-	"""Grass-roots service that counts for 高定 and CE exemption [004 L51; 001 附件4]."""
+	"""Grass-roots service that counts for 高定 and CE exemption (004 二、（三）; 001 附件4)."""
 
 	FANGHUIJU = "Fanghuiju Village Residency"  # “访惠聚”驻村
 	VILLAGE_MOSQUE = "Village Mosque Management"  # 驻村管寺
@@ -216,7 +217,7 @@ class EmploymentStatus(StrEnum):
 
 
 class CeSource(StrEnum):
-	"""Where a continuing-education certificate comes from [000 L69]."""
+	"""Where a continuing-education certificate comes from (000 四、（一）10)."""
 
 	SYSTEM = "System"  # 系统获取
 	UPLOAD = "Upload"  # 手动上传

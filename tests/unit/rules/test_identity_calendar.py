@@ -23,7 +23,8 @@ from zhicheng_app.rules.calendar import (
 	working_days_between,
 )
 from zhicheng_app.rules.identity import check_credit_code, check_resident_id
-from zhicheng_app.rules.publicity import publicity_check
+from zhicheng_app.rules.model import NoticeConfig, load_seed_notice
+from zhicheng_app.rules.publicity import publicity_findings
 
 births = st.dates(min_value=datetime.date(1940, 1, 1), max_value=datetime.date(2010, 12, 31))
 seqs = st.integers(min_value=0, max_value=999).map(lambda n: f"{n:03d}")
@@ -145,12 +146,19 @@ def test_adjusted_workday_and_holidays_2024():
 	assert is_workday(datetime.date(2024, 5, 11))
 
 
+def _publicity(start, end, notice=None):
+	"""The precheck's publicity findings (no objection) on 2024-06-30."""
+	return publicity_findings(
+		notice or load_seed_notice("000"), start, end, False, datetime.date(2024, 6, 30)
+	)
+
+
 def test_labour_day_publicity_example():
-	# spec §5.5: a publicity starting 2024-04-29 ends on 05-08, not 05-03
+	# a publicity starting 2024-04-29 ends on 05-08, not 05-03
 	assert earliest_period_end(datetime.date(2024, 4, 29), 5) == datetime.date(2024, 5, 8)
 	assert working_days_between(datetime.date(2024, 4, 29), datetime.date(2024, 5, 7)) == 4
-	assert publicity_check(datetime.date(2024, 4, 29), datetime.date(2024, 5, 8)) == []
-	(f,) = publicity_check(datetime.date(2024, 4, 29), datetime.date(2024, 5, 7))
+	assert _publicity(datetime.date(2024, 4, 29), datetime.date(2024, 5, 8)) == []
+	(f,) = _publicity(datetime.date(2024, 4, 29), datetime.date(2024, 5, 7))
 	assert f.rule_id == "PUB-DAYS" and "2024-05-08" in f.message
 
 
@@ -160,10 +168,12 @@ def test_extra_holiday_extends_publicity():
 	assert not is_workday(eid, extra_holidays=[eid])
 	assert earliest_period_end(datetime.date(2024, 6, 17), 5) == datetime.date(2024, 6, 21)
 	assert earliest_period_end(datetime.date(2024, 6, 17), 5, [eid]) == datetime.date(2024, 6, 24)
-	assert (
-		publicity_check(datetime.date(2024, 6, 17), datetime.date(2024, 6, 21), [eid])[0].rule_id
-		== "PUB-DAYS"
+	notice = NoticeConfig.from_dict(
+		{**load_seed_notice("000").to_dict(), "extra_holidays": [{"holiday_date": "2024-06-17"}]}
 	)
+	assert _publicity(datetime.date(2024, 6, 17), datetime.date(2024, 6, 21)) == []
+	(f,) = _publicity(datetime.date(2024, 6, 17), datetime.date(2024, 6, 21), notice)
+	assert f.rule_id == "PUB-DAYS" and "2024-06-24" in f.message
 
 
 @given(days_2024, st.integers(min_value=0, max_value=40))

@@ -41,6 +41,7 @@ class TitleNotice(Document):
 		from zhicheng_app.zhicheng.doctype.notice_remark.notice_remark import NoticeRemark
 		from zhicheng_app.zhicheng.doctype.notice_resubmission.notice_resubmission import NoticeResubmission
 		from zhicheng_app.zhicheng.doctype.notice_route.notice_route import NoticeRoute
+		from zhicheng_app.zhicheng.doctype.notice_rule_clause.notice_rule_clause import NoticeRuleClause
 		from zhicheng_app.zhicheng.doctype.notice_scope.notice_scope import NoticeScope
 		from zhicheng_app.zhicheng.doctype.notice_skill_integration.notice_skill_integration import (
 			NoticeSkillIntegration,
@@ -116,6 +117,7 @@ class TitleNotice(Document):
 		resubmission_hours: DF.Table[NoticeResubmission]
 		resubmission_within_application_window: DF.Check
 		routes: DF.Table[NoticeRoute]
+		rule_clauses: DF.Table[NoticeRuleClause]
 		scope: DF.Table[NoticeScope]
 		seniority_cutoff: DF.Date | None
 		skill_integration: DF.Table[NoticeSkillIntegration]
