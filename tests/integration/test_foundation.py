@@ -6,6 +6,7 @@ from frappe.utils import get_datetime, getdate
 
 from tests.integration.factories import make_application, make_notice, make_unit, unique
 from zhicheng_app.roles import ROLES
+from zhicheng_app.services.input_checks import is_calendar_year
 
 MODULE = "Zhicheng"
 
@@ -17,6 +18,8 @@ def _sample(df):
 		return options[0] if options else None
 	if df.fieldtype == "Link":
 		return frappe.db.get_value(df.options, {}, "name")
+	if df.fieldtype == "Int" and is_calendar_year(df.fieldname):
+		return 2024
 	return {
 		"Data": "测试值",
 		"Small Text": "测试说明",

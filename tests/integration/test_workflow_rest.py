@@ -96,6 +96,9 @@ def test_applicant_cannot_change_a_file_under_review_through_rest(live):
 		timeout=60,
 	)
 	assert response.status_code == 403, response.text
-	assert "不能修改" in response.json()["exception"]
+	body = response.json()
+	assert "exception" not in body and "exc" not in body  # no traceback for an applicant
+	messages = [json.loads(m).get("message", "") for m in json.loads(body["_server_messages"])]
+	assert any("不能修改" in m for m in messages)
 	frappe.db.rollback()
 	assert frappe.db.get_value("Title Application", name, "personal_summary") == before

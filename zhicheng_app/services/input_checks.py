@@ -40,9 +40,9 @@ TEXT_LIMITS = {
 	"HTML Editor": 100_000,
 	"Code": 100_000,
 }
-# Text Frappe reads as text (cleans it, reads a file's address from it): a number is refused there,
-# while a Data or Link field takes it as its digits
-TEXT_ONLY_TYPES = frozenset(("Attach", "Attach Image", *TEXT_LIMITS))
+# Fields Frappe reads as text (it cleans it, checks a phone number or an e-mail address in it,
+# reads a file's address from it): a number sent there is refused, not guessed at
+TEXT_ONLY_TYPES = frozenset(("Attach", "Attach Image", *VARCHAR_TYPES, *TEXT_LIMITS))
 INT_TYPES = frozenset(("Int", "Long Int"))
 DECIMAL_TYPES = frozenset(("Float", "Currency", "Percent", "Duration"))
 TABLE_TYPES = frozenset(("Table", "Table MultiSelect"))
