@@ -458,3 +458,19 @@ def test_a_committee_office_with_committees_acts_on_their_notices_only(world):
 	finally:
 		frappe.set_user("Administrator")
 	frappe.db.rollback()
+
+
+def test_the_list_condition_and_the_document_check_agree(world):
+	"""permissions.Scope writes each rule twice, as SQL for lists and in Python for documents:
+	for every scoped role, the two select the same applications among all on the site."""
+	from zhicheng_app.permissions import APPLICATION_FIELDS, get_scope
+
+	rows = frappe.get_all(APP, fields=["name", *APPLICATION_FIELDS])
+	assert len(rows) >= 2
+	for role in (*SCOPED_ROLES, "other_applicant"):
+		user = world["users"][role]
+		scope = get_scope(user)
+		condition = scope.condition() or "1=1"
+		by_sql = {r[0] for r in frappe.db.sql(f"select name from `tabTitle Application` where {condition}")}
+		by_python = {r.name for r in rows if scope.allows(r)}
+		assert by_sql == by_python, role
