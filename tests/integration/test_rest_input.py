@@ -41,6 +41,7 @@ def world(frappe_site):
 	users = {
 		"applicant": make_user("Title Applicant", password=PASSWORD),
 		"admin": make_user("Title Administrator", password=PASSWORD),
+		"system_manager": make_user("System Manager", password=PASSWORD),
 	}
 	notice = chain_notice("000", now=frappe.utils.now_datetime())
 	unit = make_unit()
@@ -368,3 +369,19 @@ def test_desk_and_portal_write_paths_are_checked_too(world):
 		response = send(http, "POST", f"{BASE_URL}/api/method/{method}", data=data)
 		assert 400 <= response.status_code < 500, (method, response.status_code, response.text[:500])
 		clean_answer(response)
+
+
+def test_a_system_manager_still_sees_the_traceback(world):
+	"""Only the others have it removed (where System Settings show tracebacks at all)."""
+	if not frappe.get_system_settings("allow_error_traceback"):
+		pytest.skip("System Settings hide tracebacks from everyone")
+	_key, name = world["targets"]["Title Application"]
+	response = send(
+		world["sessions"]["system_manager"],
+		"PUT",
+		_url("Title Application", name),
+		data="[1, 2]",
+		headers=JSON,
+	)
+	assert response.status_code == 417
+	assert "Traceback (most recent call last)" in response.json()["exc"]

@@ -15,10 +15,10 @@ class ApplicationAttachment(ApplicationRow):
 
 		description: DF.Data | None
 		file: DF.Attach
-		masked: DF.Check
+		masking: DF.Literal["", "Masked", "Nothing to Mask"]
+		material_code: DF.Data
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
-		section: DF.Data
 	# end: auto-generated types
 	pass

@@ -13,16 +13,15 @@ class ApplicationContinuingEducation(ApplicationRow):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		exempt: DF.Check
-		exempt_from: DF.Date | None
-		exempt_to: DF.Date | None
-		exemption_reason: DF.Data | None
-		from_platform: DF.Check
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		professional_certificate: DF.Check
 		professional_hours: DF.Float
+		professional_source: DF.Literal["System", "Upload"]
+		public_certificate: DF.Check
 		public_hours: DF.Float
+		public_source: DF.Literal["System", "Upload"]
 		year: DF.Int
 	# end: auto-generated types
 	pass

@@ -13,7 +13,7 @@ class ApplicationEducation(ApplicationRow):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		degree: DF.Data | None
+		degree: DF.Literal["None", "Bachelor Degree", "Master Degree", "Doctor Degree", "Postdoctoral"]
 		education: DF.Literal[
 			"Secondary Vocational", "High School", "Junior College", "Bachelor", "Master", "Doctor"
 		]
@@ -25,6 +25,7 @@ class ApplicationEducation(ApplicationRow):
 		parenttype: DF.Data
 		party_school: DF.Check
 		school: DF.Data
+		start_date: DF.Date | None
 		tech_school_class: DF.Literal[
 			"", "Intermediate Worker Class", "Senior Worker Class", "Preparatory Technician Class"
 		]

@@ -18,10 +18,11 @@ class ApplicationGrassrootsService(ApplicationRow):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		place: DF.Data | None
 		service_kind: DF.Literal[
-			"Fanghuiju Village Work",
+			"Fanghuiju Village Residency",
 			"Village Mosque Management",
-			"Southern Xinjiang Preschool Teaching",
+			"South Xinjiang Preschool Teaching",
 			"Inland Service Management",
 		]
 		start_date: DF.Date

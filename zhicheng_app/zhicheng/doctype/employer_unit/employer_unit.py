@@ -32,6 +32,7 @@ class EmployerUnit(Document):
 		]
 		phone: DF.Data | None
 		region: DF.Link
+		short_names: DF.Data | None
 		supervising_unit: DF.Link | None
 		title_work_leader: DF.Data | None
 		unit_category: DF.Literal[

@@ -46,11 +46,17 @@ class TitleApplication(Document):
 		)
 
 		achievements: DF.Table[ApplicationAchievement]
+		aid_posting_end: DF.Date | None
+		aid_report_date: DF.Date | None
+		aid_serving: DF.Check
+		aid_staff: DF.Check
 		applicant_name: DF.Data
 		applicant_user: DF.Link | None
 		assessments: DF.Table[ApplicationAssessment]
 		attachments: DF.Table[ApplicationAttachment]
 		birth_date: DF.Date | None
+		ce_exemption: DF.Check
+		ce_exemption_reason: DF.SmallText | None
 		certificate_no: DF.Data | None
 		certified_at: DF.Datetime | None
 		closed_at: DF.Datetime | None
@@ -67,41 +73,58 @@ class TitleApplication(Document):
 		defense_result: DF.Literal["", "Passed", "Failed"]
 		education: DF.Table[ApplicationEducation]
 		employer_unit: DF.Link
+		employment_status: DF.Literal["Serving", "Retired"]
 		ethnicity: DF.Data | None
 		evaluation_result: DF.Literal["", "Passed", "Failed"]
 		exam_evaluation: DF.Check
 		exam_name: DF.Data | None
+		exam_passed: DF.Check
 		exam_score: DF.Float
 		exam_year: DF.Int
 		fee_amount: DF.Currency
 		fee_paid_at: DF.Datetime | None
 		fee_recorded_by: DF.Link | None
+		first_time_private: DF.Check
 		first_work_date: DF.Date | None
 		gender: DF.Literal["", "Male", "Female"]
 		grassroots_service: DF.Table[ApplicationGrassrootsService]
+		has_certificate: DF.Check
+		has_evaluation_form: DF.Check
+		has_qualification_document: DF.Check
 		id_number: DF.Data
 		last_submitted_at: DF.Datetime | None
 		mobile: DF.Data | None
+		module: DF.Data | None
 		naming_series: DF.Literal["ZC-.YYYY.-.#####"]
 		notice: DF.Link
-		occupation: DF.Data | None
+		occupation: DF.Literal[
+			"Other Occupation",
+			"Broadcaster or Host",
+			"Chinese-language Broadcaster or Host",
+			"School Teacher",
+			"Chinese-language Teacher",
+		]
 		paper_received_at: DF.Datetime | None
 		paper_received_by: DF.Link | None
 		personal_summary: DF.LongText | None
+		personnel_agency_filed: DF.Check
 		political_status: DF.Literal[
 			"", "CPC Member", "CPC Probationary Member", "CYL Member", "Democratic Party Member", "Masses"
 		]
 		position: DF.Data | None
 		profession: DF.Link | None
+		professional_start_date: DF.Date | None
 		publicity_end: DF.Date | None
 		publicity_notes: DF.SmallText | None
 		publicity_objection: DF.Check
 		publicity_start: DF.Date | None
-		putonghua_level: DF.Literal["", "1A", "1B", "2A", "2B", "3A", "3B"]
+		putonghua_level: DF.Literal[
+			"No Certificate", "Level 3 B", "Level 3 A", "Level 2 B", "Level 2 A", "Level 1 B", "Level 1 A"
+		]
 		region: DF.Link | None
 		resubmit_deadline: DF.Datetime | None
-		retired: DF.Check
 		return_count: DF.Int
+		return_reasons: DF.SmallText | None
 		returns: DF.Table[ApplicationReturn]
 		route: DF.Literal[
 			"Directed Evaluation",
@@ -121,11 +144,13 @@ class TitleApplication(Document):
 		supervising_unit: DF.Link | None
 		target_level: DF.Literal["Full Senior", "Deputy Senior", "Intermediate", "Assistant", "Entry"]
 		target_title: DF.Link | None
+		transferred_from_agency: DF.Check
 		unit_location: DF.Data | None
 		unit_ownership: DF.Data | None
+		via_employment_service: DF.Check
+		via_supervising_unit: DF.Check
 		work_history: DF.Table[ApplicationWorkHistory]
 		workflow_state: DF.Link | None
-
 	# end: auto-generated types
 
 	def validate(self):

@@ -63,6 +63,8 @@ class TitleNotice(Document):
 		ce_policies: DF.Table[NoticeCEPolicy]
 		ce_system_general_from_year: DF.Int
 		ce_system_professional_from_year: DF.Int
+		chain_private_via_employment_service: DF.Check
+		chain_via_supervising_unit: DF.Check
 		code: DF.Data
 		committees: DF.Table[NoticeCommittee]
 		confirmation_requires_competent: DF.Check
@@ -87,6 +89,7 @@ class TitleNotice(Document):
 		issue_date: DF.Date | None
 		issuer: DF.Data | None
 		kind: DF.Literal["Evaluation", "Confirmation"]
+		late_resubmission_outcome: DF.Literal["Not Accepted", "Abandoned"]
 		mask_check_file_names: DF.Check
 		mask_name: DF.Check
 		mask_photo: DF.Check
