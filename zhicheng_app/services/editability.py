@@ -20,6 +20,7 @@ from frappe import _
 from frappe.utils import cstr, flt, get_datetime, getdate
 
 from zhicheng_app.roles import TITLE_ADMINISTRATOR
+from zhicheng_app.rules.vocabulary import WorkflowState
 from zhicheng_app.workflows import WORKFLOW_NAME
 
 ADMIN_ROLES = {"System Manager", TITLE_ADMINISTRATOR}
@@ -70,12 +71,12 @@ def changed_fields(doc) -> list[str]:
 	return changed
 
 
-APPLICANT_STATES = ("Draft", "Returned")
+APPLICANT_STATES = (WorkflowState.DRAFT, WorkflowState.RETURNED)
 # the states in which a field of each permission level may change (level 3 and 4: see above)
 STATES_BY_LEVEL = {
 	0: APPLICANT_STATES,
-	1: ("Draft", "Returned", "Unit Review"),
-	2: ("Committee Review",),
+	1: (*APPLICANT_STATES, WorkflowState.UNIT_REVIEW),
+	2: (WorkflowState.COMMITTEE_REVIEW,),
 }
 # fixed once the application has left its first draft: they decide who reviews it and under which notice
 FIXED_AFTER_SUBMISSION = ("notice", "employer_unit")
@@ -115,7 +116,7 @@ def check_editable(doc, state: str | None = None):
 
 def check_fixed_after_submission(doc):
 	before = doc.get_doc_before_save()
-	if not before or before.workflow_state in (None, "", "Draft"):
+	if not before or before.workflow_state in (None, "", WorkflowState.DRAFT):
 		return
 	changed = [f for f in FIXED_AFTER_SUBMISSION if doc.get(f) != before.get(f)]
 	if changed:

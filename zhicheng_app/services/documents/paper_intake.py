@@ -109,7 +109,7 @@ def _receive_paper(code: str, now: datetime.datetime) -> dict:
 		APPLICATION, name, {"paper_received_at": received_at, "paper_received_by": user}, update_modified=True
 	)
 	workflow_note = ""
-	if row.workflow_state == "Accepted":
+	if row.workflow_state == WorkflowState.ACCEPTED:
 		from frappe.model.workflow import apply_workflow, get_transitions
 
 		doc = frappe.get_doc(APPLICATION, name)
