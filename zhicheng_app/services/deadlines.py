@@ -12,6 +12,7 @@ import datetime
 
 import frappe
 from frappe import _
+from frappe.translate import print_language
 
 from zhicheng_app.services import batch, clock
 from zhicheng_app.services.transitions import CLOSING_STATES, TERMINAL_STATES
@@ -133,14 +134,17 @@ def close_overdue_applications(now: datetime.datetime | None = None) -> int:
 	"""Scheduler entry point (hourly; the scheduler commits). Returns how many it closed.
 
 	Each application is closed in a savepoint of its own: one that fails is undone, logged to the
-	Error Log with its name and tried again by the next run; the others are closed.
+	Error Log with its name and tried again by the next run; the others are closed. Reasons,
+	timeline entries and notifications are written in the site's language (a background job
+	otherwise runs in English).
 	"""
 	now = clock.to_shanghai(now) if now else clock.now()
 	closed = 0
-	for name, state, reason in overdue(now):
-		closed += bool(
-			batch.for_record(
-				"Title Application", name, job_title(), close, name, state, reason, now, default=False
+	with print_language(frappe.get_system_settings("language") or frappe.local.lang):
+		for name, state, reason in overdue(now):
+			closed += bool(
+				batch.for_record(
+					"Title Application", name, job_title(), close, name, state, reason, now, default=False
+				)
 			)
-		)
 	return closed
