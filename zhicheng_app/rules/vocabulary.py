@@ -247,3 +247,7 @@ class WorkflowState(StrEnum):
 	FAILED = "Failed"  # 未通过
 	ABANDONED = "Abandoned"  # 视为放弃
 	NOT_ACCEPTED = "Not Accepted"  # 不予受理
+
+
+# The states in which the applicant edits and (re)submits the application
+APPLICANT_STATES = (WorkflowState.DRAFT, WorkflowState.RETURNED)

@@ -20,7 +20,7 @@ from frappe import _
 from frappe.utils import cstr, flt, get_datetime, getdate
 
 from zhicheng_app.roles import TITLE_ADMINISTRATOR
-from zhicheng_app.rules.vocabulary import WorkflowState
+from zhicheng_app.rules.vocabulary import APPLICANT_STATES, WorkflowState
 from zhicheng_app.workflows import WORKFLOW_NAME
 
 ADMIN_ROLES = {"System Manager", TITLE_ADMINISTRATOR}
@@ -71,7 +71,6 @@ def changed_fields(doc) -> list[str]:
 	return changed
 
 
-APPLICANT_STATES = (WorkflowState.DRAFT, WorkflowState.RETURNED)
 # the states in which a field of each permission level may change (level 3 and 4: see above)
 STATES_BY_LEVEL = {
 	0: APPLICANT_STATES,

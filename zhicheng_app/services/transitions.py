@@ -12,12 +12,11 @@ import frappe
 from frappe import _
 
 from zhicheng_app.rules.publicity import publicity_findings
-from zhicheng_app.rules.vocabulary import WindowKind, WorkflowState
+from zhicheng_app.rules.vocabulary import APPLICANT_STATES, WindowKind, WorkflowState
 from zhicheng_app.rules.windows import outside_window
 from zhicheng_app.services import clock
 from zhicheng_app.services.precheck import blocking_message, notice_config, run_precheck
 
-APPLICANT_STATES = (WorkflowState.DRAFT, WorkflowState.RETURNED)
 CLOSING_STATES = (
 	WorkflowState.FAILED,
 	WorkflowState.ABANDONED,
