@@ -23,7 +23,11 @@ from zhicheng_app.i18n import _
 from zhicheng_app.services import input_checks
 
 MAX_REQUEST_BYTES = 2 * 1024 * 1024
-UPLOAD_PATHS = ("/api/method/upload_file", "/api/v2/method/upload_file")
+UPLOAD_PATHS = (
+	"/api/method/upload_file",
+	"/api/method/frappe.handler.upload_file",
+	"/api/v2/method/upload_file",
+)
 TRACEBACK_KEYS = ("exc", "exception", "_exc_source", "_debug_messages")
 TRACEBACK_MARKERS = (b'"exc"', b'"exception"', b'"_exc_source"', b'"_debug_messages"', b'"errors"')
 WRITE_METHODS = ("POST", "PUT", "PATCH")
@@ -151,7 +155,7 @@ def after_request(response=None, request=None):
 
 def _clean_json(response):
 	data = response.get_data()
-	if response.status_code != 500 and not any(marker in data for marker in TRACEBACK_MARKERS):
+	if response.status_code < 500 and not any(marker in data for marker in TRACEBACK_MARKERS):
 		return
 	try:
 		body = json.loads(data)
@@ -170,17 +174,26 @@ def _clean_json(response):
 		for error in body.get("errors") or []:  # API v2
 			if isinstance(error, dict):
 				error.pop("exception", None)
+		if response.status_code >= 500 and not body.get("_server_messages"):
+			body["_server_messages"] = json.dumps([json.dumps(_server_error_message())])
 	response.set_data(json.dumps(body, separators=(",", ":")))
+
+
+def _server_error_message() -> dict:
+	return {
+		"message": _("The request could not be completed. Please try again later or tell the administrator."),
+		"title": _("Server Error"),
+		"indicator": "red",
+	}
 
 
 def _clean_html(response):
 	if b"Traceback (most recent call last)" not in response.get_data():
 		return
-	title = frappe.utils.escape_html(_("Server Error"))
-	message = frappe.utils.escape_html(
-		_("The request could not be completed. Please try again later or tell the administrator.")
-	)
+	message = _server_error_message()
+	title = frappe.utils.escape_html(message["title"])
+	text = frappe.utils.escape_html(message["message"])
 	response.set_data(
 		f'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>{title}</title></head>'
-		f"<body><h1>{title}</h1><p>{message}</p></body></html>"
+		f"<body><h1>{title}</h1><p>{text}</p></body></html>"
 	)
