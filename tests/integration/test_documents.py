@@ -420,6 +420,27 @@ def test_unit_publicity_job_bundles_every_publicity_notice_of_the_unit(progress)
 	assert frappe.db.exists("File", {"attached_to_name": directed.name, "is_private": 1})
 
 
+def test_unit_publicity_job_skips_an_application_it_cannot_render_and_logs_it(progress):
+	notice = make_notice()
+	unit = make_unit()
+	good = make_application(unit, notice, applicant_name="张三")
+	bad = make_application(unit, notice, applicant_name="李四")
+	real_generate = batch_jobs.generate
+
+	def failing_for_bad(kind, doctype, name, *args, **kwargs):
+		if name == bad.name:
+			raise RuntimeError("template broken for this record")
+		return real_generate(kind, doctype, name, *args, **kwargs)
+
+	with mock.patch.object(batch_jobs, "generate", side_effect=failing_for_bad):
+		result = batch_jobs.run_batch("unit_publicity", unit.name, notice.name)
+	assert result["skipped"] == [bad.name] and len(result["documents"]) == 1
+	assert frappe.db.get_value("Generated Document", result["documents"][0], "reference_name") == good.name
+	logs = frappe.get_all("Error Log", filters={"reference_name": bad.name}, pluck="name")
+	assert len(logs) == 1
+	frappe.db.delete("Error Log", {"name": ("in", logs)})  # the Error Log survives a rollback
+
+
 def test_qualification_document_job_lists_the_passed_applications(progress):
 	notice = make_notice(issuer="阿克苏地区人力资源和社会保障局")
 	unit = make_unit()

@@ -7,13 +7,10 @@ bundles them in a zip; ``publicity_report`` makes a notice's 公示情况报告 
 record's form and attaches its result to the record privately.
 """
 
-import io
-import zipfile
-
 import frappe
 
 from zhicheng_app.documents import registry
-from zhicheng_app.documents.batches import BatchError, route_label
+from zhicheng_app.documents.batches import BatchError
 from zhicheng_app.documents.catalogue import (
 	APPLICATION,
 	BATCH_ROUTES,
@@ -21,26 +18,24 @@ from zhicheng_app.documents.catalogue import (
 	NOTICE,
 	PUBLICITY_KIND,
 	UNIT,
+	batch_group,
 	in_publicity_report,
 	route_of,
-	slug,
 )
-from zhicheng_app.documents.contexts import unit_batch_context
-from zhicheng_app.documents.formatting import level_batch_label
 from zhicheng_app.i18n import _
-from zhicheng_app.rules.calendar import now_shanghai
 from zhicheng_app.rules.vocabulary import WorkflowState
 
+from ..batch import for_record
 from .access import check_print_permission
 from .contexts import (
 	notice_applications,
 	notice_or_throw,
-	notice_record,
 	publicity_report_batch_context,
 	qualification_document_context,
 )
 from .files import save_private_file
 from .generation import Generated, generate
+from .unit_documents import archive_name, generate_unit_batch, zip_archive
 
 # job -> the source DocType it runs on
 BATCH_JOBS = {
@@ -127,7 +122,7 @@ def _unit_publicity(unit, notice_name: str | None) -> dict:
 	groups: dict[tuple, list] = {}
 	for a in apps:
 		if route_of(a.route) in BATCH_ROUTES:
-			key = (a.notice, route_label(a.route), level_batch_label(a.target_level))
+			key = batch_group("publicity_batch_004", a.notice, a.route, a.target_level)
 			groups.setdefault(key, []).append(a)
 	if not per_person and not groups:
 		frappe.throw(
@@ -137,31 +132,28 @@ def _unit_publicity(unit, notice_name: str | None) -> dict:
 		UNIT, unit.name, _("Generating the publicity notices"), len(per_person) + len(groups) + 1
 	)
 	made: list[Generated] = []
+	skipped: list[str] = []  # one application that cannot be rendered does not stop the others
+	job = _("Generating the publicity notices")
 	for a in per_person:
-		made.append(generate(PUBLICITY_KIND[route_of(a.route)], APPLICATION, a.name))
-		progress.step(a.applicant_name)
-	for (notice_key, label, level), members in groups.items():
-		context = unit_batch_context(unit, notice_record(notice_key), members)
-		made.append(
-			generate(
-				"publicity_batch_004",
-				UNIT,
-				unit.name,
-				context=context,
-				batch_key=f"{notice_key}|{label}|{level}",
-			)
+		generated = for_record(
+			APPLICATION, a.name, job, generate, PUBLICITY_KIND[route_of(a.route)], APPLICATION, a.name
 		)
-		progress.step(f"{label} {level}")
-	buffer = io.BytesIO()
-	with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-		for g in made:
-			zf.writestr(g.file_name, g.content)
-	stamp = now_shanghai().strftime("%Y%m%d%H%M%S")
-	archive = save_private_file(
-		buffer.getvalue(), f"{slug(unit.unit_name)}-公示-{stamp}.zip", UNIT, unit.name
-	)
+		if generated:
+			made.append(generated)
+		else:
+			skipped.append(a.name)
+		progress.step(a.applicant_name)
+	for group, members in groups.items():
+		made.append(generate_unit_batch("publicity_batch_004", unit, group, members))
+		progress.step(f"{group[1]} {group[2]}")
+	archive = save_private_file(zip_archive(made), archive_name(unit.unit_name, "公示"), UNIT, unit.name)
 	progress.step(archive.file_name)
-	return {"file_url": archive.file_url, "file_name": archive.file_name, "documents": [g.name for g in made]}
+	return {
+		"file_url": archive.file_url,
+		"file_name": archive.file_name,
+		"documents": [g.name for g in made],
+		"skipped": skipped,
+	}
 
 
 def _notice_document(notice, kind: str) -> dict:
