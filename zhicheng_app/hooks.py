@@ -26,12 +26,14 @@ permission_query_conditions = {
 	**{dt: "zhicheng_app.permissions.referencing_query_conditions" for dt in REFERENCING_DOCTYPES},
 	"Generated Document": "zhicheng_app.permissions.generated_document_query_conditions",
 	"User": "zhicheng_app.permissions.user_query_conditions",
+	"Publicity Objection": "zhicheng_app.services.publicity_objections.query_conditions",
 }
 has_permission = {
 	"Title Application": "zhicheng_app.permissions.application_has_permission",
 	**{dt: "zhicheng_app.permissions.referencing_has_permission" for dt in REFERENCING_DOCTYPES},
 	"Generated Document": "zhicheng_app.permissions.generated_document_has_permission",
 	"User": "zhicheng_app.permissions.user_has_permission",
+	"Publicity Objection": "zhicheng_app.services.publicity_objections.has_permission",
 }
 
 # Frappe's own whitelisted methods whose permission checks are missing
@@ -42,9 +44,18 @@ override_whitelisted_methods = {
 # Document events
 # ---------------
 doc_events = {
-	"Title Application": {"on_update": "zhicheng_app.services.notifications.notify_next_actors"},
+	"Title Application": {
+		"on_update": "zhicheng_app.services.notifications.notify_next_actors",
+		# the publicity objection flag stays set while an objection stands (Publicity Objection)
+		"before_validate": "zhicheng_app.services.publicity_objections.keep_objection_flag",
+	},
 	"File": {"before_insert": "zhicheng_app.services.editability.check_attachment_upload"},
 }
+
+# Portal
+# ------
+# Employer units work in the portal: the unit's applications, publicity, documents and decisions
+portal_menu_items = [{"title": "Unit Applications", "route": "/unit-applications", "role": "Unit HR"}]
 
 # Desk
 # ----

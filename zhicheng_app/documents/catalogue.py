@@ -10,6 +10,8 @@ from __future__ import annotations
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.vocabulary import Route
 
+from .batches import route_label
+from .formatting import level_batch_label
 from .registry import REGISTRY
 
 APPLICATION = "Title Application"
@@ -65,6 +67,31 @@ PUBLICITY_KIND = {
 	Route.PRIVATE: "publicity_003",
 	Route.REGION: "publicity_002",
 }
+# The documents the employer unit signs and seals (公示, 公示结果, 推荐意见 or 推荐报告): the kind of
+# each for an application of a route. The routes of 阿地人社传〔2024〕6号 have the unit's batch
+# documents (附件1–3); 000 and 001 reproduce only the 公示 (001 附件1), their 推荐意见 is not printed.
+PUBLICITY = "publicity"
+PUBLICITY_RESULT = "publicity_result"
+RECOMMENDATION = "recommendation"
+UNIT_DOCUMENTS = {
+	PUBLICITY: {**PUBLICITY_KIND, **{route: "publicity_batch_004" for route in BATCH_ROUTES}},
+	PUBLICITY_RESULT: {
+		Route.REGION: "publicity_result_002",
+		Route.PRIVATE: "publicity_result_003",
+		**{route: "publicity_result_batch_004" for route in BATCH_ROUTES},
+	},
+	RECOMMENDATION: {
+		Route.REGION: "recommendation_competent_002",
+		Route.PRIVATE: "recommendation_unit_003",
+		**{route: "recommendation_report_004" for route in BATCH_ROUTES},
+	},
+}
+# What each of them is called on the unit's pages (English source; zh in translations/zh.csv)
+UNIT_DOCUMENT_TITLES = {
+	PUBLICITY: "Publicity Notice",
+	PUBLICITY_RESULT: "Publicity Result",
+	RECOMMENDATION: "Recommendation Opinion or Report",
+}
 # Kinds offered only when the application asks for them: kind -> the application's check field.
 CONDITIONAL_KINDS = {"exemption_form": "ce_exemption"}
 
@@ -110,3 +137,29 @@ def file_name(title: str, record_name: str, batch_key: str, version: int, file_f
 	"""The name of a generated file: title, record, group (if any) and version."""
 	group = f"-{slug(batch_key.replace('|', '-'))}" if batch_key else ""
 	return f"{slug(title)}-{slug(record_name)}{group}-v{version}.{file_format}"
+
+
+def unit_document_kind(document: str, route) -> str | None:
+	"""The kind of the unit's ``document`` (``PUBLICITY``…) for an application of ``route``; None
+	when the notices print no such document for the route."""
+	return UNIT_DOCUMENTS.get(document, {}).get(route_of(route))
+
+
+def unit_documents(route) -> list[tuple[str, str]]:
+	"""``[(document, kind)]``: the unit's documents for an application of ``route``, in the order
+	the unit makes them."""
+	return [(document, kind) for document in UNIT_DOCUMENTS if (kind := unit_document_kind(document, route))]
+
+
+def batch_group(kind: str, notice: str, route, level) -> tuple[str, str, str]:
+	"""The group an application of ``route`` and ``level`` under ``notice`` is printed in by a unit's
+	batch document of ``kind``: one 推荐报告 per notice (its clauses group the persons), one 公示 and
+	one 公示结果 per notice, route label and level (阿地人社传〔2024〕6号 附件1–3)."""
+	if kind == "recommendation_report_004":
+		return notice, "", ""
+	return notice, route_label(route), level_batch_label(level)
+
+
+def batch_key(group: tuple[str, ...]) -> str:
+	"""The ``batch_key`` a generated batch document of ``group`` is recorded under."""
+	return "|".join(part for part in group if part)

@@ -24,7 +24,7 @@ class PublicityObjection(Document):
 		received_on: DF.Date
 		resolved_by: DF.Link | None
 		resolved_on: DF.Date | None
-		status: DF.Literal["Open", "Upheld", "Dismissed"]
+		status: DF.Literal["Unhandled", "Upheld", "Dismissed"]
 	# end: auto-generated types
 
 	def validate(self):

@@ -1,0 +1,114 @@
+"""Objections raised during an application's unit publicity (公示), recorded by the unit with how
+it handled them (Publicity Objection).
+
+An objection belongs to the unit's publicity of one application. It is read within that
+application's scope (``permissions``) and written by whoever may write the application's
+publicity fields (permission level 1) while those may change (``editability.STATES_BY_LEVEL``):
+an applicant never reads them, another unit's HR never reaches them.
+
+The application's ``publicity_objection`` flag, which the forwarding guard reads, follows from
+the records: it stays set while an objection is open or was upheld, whatever a save sends, and the
+server clears it when the last standing objection is dismissed after checking.
+"""
+
+import frappe
+
+from zhicheng_app.i18n import _
+from zhicheng_app.permissions import APPLICATION_FIELDS, get_scope
+from zhicheng_app.services import clock
+from zhicheng_app.services.editability import ADMIN_ROLES, STATES_BY_LEVEL
+
+DOCTYPE = "Publicity Objection"
+APPLICATION = "Title Application"
+OPEN, UPHELD, DISMISSED = "Unhandled", "Upheld", "Dismissed"
+STANDING = (OPEN, UPHELD)  # objections that stand in the way of forwarding the application
+FLAG = "publicity_objection"  # the application's field, of the publicity's permission level
+PUBLICITY_STATES = STATES_BY_LEVEL[1]
+
+
+# ---------------------------------------------------------------- scope
+def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""Lists: the objections of applications in the user's scope."""
+	scope = get_scope(user)
+	if scope.unscoped:
+		return ""
+	return (
+		f"`tab{DOCTYPE}`.application in (select `tabTitle Application`.name"
+		f" from `tabTitle Application` where {scope.condition()})"
+	)
+
+
+def has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	scope = get_scope(user)
+	if scope.unscoped:
+		return True
+	application = frappe.db.get_value(APPLICATION, doc.get("application"), APPLICATION_FIELDS, as_dict=True)
+	return bool(application) and scope.allows(application)
+
+
+# ---------------------------------------------------------------- the flag
+def has_standing_objection(application: str) -> bool:
+	return bool(frappe.db.exists(DOCTYPE, {"application": application, "status": ("in", STANDING)}))
+
+
+def keep_objection_flag(doc, method=None):
+	"""``before_validate`` of Title Application: while an objection stands the flag stays set."""
+	if not doc.is_new() and has_standing_objection(doc.name):
+		doc.set(FLAG, 1)
+
+
+def sync_objection_flag(application: str):
+	"""Set the application's flag from its objections, through an ordinary save (field ownership
+	and the state's checks apply as to any other change of the publicity)."""
+	doc = frappe.get_doc(APPLICATION, application)
+	standing = 1 if has_standing_objection(application) else 0
+	if (doc.get(FLAG) or 0) != standing:
+		doc.set(FLAG, standing)
+		doc.save()
+
+
+# ---------------------------------------------------------------- the record
+def writable_application(objection):
+	"""The objection's application; raises (zh) unless the user may change its publicity now."""
+	application = frappe.get_doc(APPLICATION, objection.application)
+	if set(frappe.get_roles()) & ADMIN_ROLES:
+		return application
+	if not application.has_permission("write") or not application.has_permlevel_access_to(
+		FLAG, permission_type="write"
+	):
+		frappe.throw(_("Only the unit may record objections to its publicity"), frappe.PermissionError)
+	if application.workflow_state not in PUBLICITY_STATES:
+		frappe.throw(
+			_("The application is in the state {0}; its publicity can no longer change").format(
+				_(application.workflow_state)
+			),
+			frappe.PermissionError,
+			title=_("Not editable in this state"),
+		)
+	return application
+
+
+def validate_objection(objection):
+	"""The objection's application is fixed; what the server records (the applicant and unit it
+	concerns, who handled it and when) is set here, whatever was sent."""
+	before = objection.get_doc_before_save()
+	if before and before.application != objection.application:
+		frappe.throw(_("An objection stays with the application it was raised against"))
+	application = writable_application(objection)
+	objection.applicant_name = application.applicant_name
+	objection.employer_unit = application.employer_unit
+	today = clock.now().date()
+	if objection.received_on and frappe.utils.getdate(objection.received_on) > today:
+		frappe.throw(_("An objection cannot be received after today"))
+	if objection.status != OPEN and not (objection.handling or "").strip():
+		frappe.throw(_("State how the objection was checked and what was found"))
+	if objection.status == OPEN:
+		objection.resolved_on, objection.resolved_by = None, None
+	elif before and before.status == objection.status:
+		objection.resolved_on, objection.resolved_by = before.resolved_on, before.resolved_by
+	else:
+		objection.resolved_on, objection.resolved_by = today, frappe.session.user
+
+
+def check_deletable(objection):
+	writable_application(objection)
