@@ -130,14 +130,14 @@ def test_a_notice_that_cannot_be_read_does_not_stop_the_others(actors, monkeypat
 	broken, sound = chain_notice("000"), chain_notice("000")
 	in_broken, in_sound = _draft(actors, broken), _draft(actors, sound)
 	later = max(_application_cut_off(broken), _application_cut_off(sound))
-	read_rule = deadlines._states_with_consequence
+	read_rule = deadlines._deadline_with_consequence
 
 	def failing_for_broken(notice, kind):
 		if notice.name == broken.name:
 			raise RuntimeError("window unreadable")
 		return read_rule(notice, kind)
 
-	monkeypatch.setattr(deadlines, "_states_with_consequence", failing_for_broken)
+	monkeypatch.setattr(deadlines, "_deadline_with_consequence", failing_for_broken)
 	close_overdue_applications(later)
 	assert state(in_sound) == "Abandoned"
 	assert state(in_broken) == "Draft"

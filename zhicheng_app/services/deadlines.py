@@ -1,6 +1,7 @@
 """The hourly deadline job: applications past a deadline end in the terminal state the notice
-names, with the reason and the time [spec §4.8; 000 L27, L31, L39, L105; 001 L11, L43;
-002 L15, L37; 003 L37; 004 L29].
+names, with the reason and the time: the application cut-off, the resubmission deadline after a
+return, the paper and the fee windows, each with the consequence its notice states (视为放弃,
+逾期不予受理).
 
 Idempotent: an application already in a terminal state is never touched again, so a second
 run changes nothing. Every closure is written to the application's timeline. A notice or an
@@ -14,26 +15,29 @@ import frappe
 from frappe import _
 from frappe.translate import print_language
 
+from zhicheng_app.rules.vocabulary import WorkflowState
 from zhicheng_app.services import batch, clock
 from zhicheng_app.services.transitions import CLOSING_STATES, TERMINAL_STATES
 
 # States before the application reaches the body that must receive it by the application
-# cut-off (the committee's first review, or the 终审部门 for 004) [000 L27; 001 L11; 004 L29]
+# cut-off (the committee's first review, or the 终审部门 for 004)
 BEFORE_FIRST_REVIEW = (
-	"Draft",
-	"Unit Review",
-	"Supervising Review",
-	"Employment Service Review",
-	"County Review",
+	WorkflowState.DRAFT,
+	WorkflowState.UNIT_REVIEW,
+	WorkflowState.SUPERVISING_REVIEW,
+	WorkflowState.EMPLOYMENT_SERVICE_REVIEW,
+	WorkflowState.COUNTY_REVIEW,
 )
 NOT_ACCEPTED_WORDING = "不予受理"
 
 
 def _outcome(consequence: str) -> str:
-	return "Not Accepted" if NOT_ACCEPTED_WORDING in (consequence or "") else "Abandoned"
+	return (
+		WorkflowState.NOT_ACCEPTED if NOT_ACCEPTED_WORDING in (consequence or "") else WorkflowState.ABANDONED
+	)
 
 
-def _states_with_consequence(notice, kind: str) -> tuple | None:
+def _deadline_with_consequence(notice, kind: str) -> tuple | None:
 	"""(end, outcome, consequence) when the notice attaches a consequence to missing ``kind``."""
 	w = clock.window(notice, kind)
 	if not w or not w[1] or not w[2]:
@@ -59,11 +63,11 @@ def _overdue_of_notice(notice_name: str, now: datetime.datetime) -> list[tuple[s
 	notice = frappe.get_cached_doc("Title Notice", notice_name)
 	checks = (
 		("Application", BEFORE_FIRST_REVIEW, _("not submitted for first review by {0}")),
-		("Paper Submission", ("Accepted",), _("paper materials not received by {0}")),
-		("Fee Payment", ("Accepted", "Paper Received"), _("fee not paid by {0}")),
+		("Paper Submission", (WorkflowState.ACCEPTED,), _("paper materials not received by {0}")),
+		("Fee Payment", (WorkflowState.ACCEPTED, WorkflowState.PAPER_RECEIVED), _("fee not paid by {0}")),
 	)
 	for kind, states, reason in checks:
-		rule = _states_with_consequence(notice, kind)
+		rule = _deadline_with_consequence(notice, kind)
 		if not rule or now <= rule[0]:
 			continue
 		end, outcome, consequence = rule
@@ -73,12 +77,12 @@ def _overdue_of_notice(notice_name: str, now: datetime.datetime) -> list[tuple[s
 			pluck="name",
 		):
 			found.append((name, outcome, f"{reason.format(clock.fmt(end))}：{consequence}"))
-	late = notice.late_resubmission_outcome or "Not Accepted"
+	late = notice.late_resubmission_outcome or WorkflowState.NOT_ACCEPTED
 	for row in frappe.get_all(
 		"Title Application",
 		filters={
 			"notice": notice_name,
-			"workflow_state": "Returned",
+			"workflow_state": WorkflowState.RETURNED,
 			"resubmit_deadline": ("<", clock.wall(now)),
 		},
 		fields=["name", "resubmit_deadline"],
