@@ -23,6 +23,13 @@
 #   SKIP_DEMO=1       do not load the demo data
 #   SKIP_BUILD=1      do not run `bench build --force`
 #   SKIP_START=1      do not start the bench processes
+#   SERVE             how the web and background processes run            [development]
+#                       development: `bench serve` (one process) and one `bench worker`
+#                       production: as `bench setup production` serves: gunicorn
+#                       (frappe.app:application --preload) and several `bench worker`
+#   GUNICORN_WORKERS  gunicorn worker processes with SERVE=production     [2 x cores + 1]
+#   BACKGROUND_WORKERS  `bench worker` processes with SERVE=production
+#                     (background_workers in common_site_config)          [2]
 set -Eeuo pipefail
 
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -45,6 +52,9 @@ SKIP_APT="${SKIP_APT:-0}"
 SKIP_DEMO="${SKIP_DEMO:-0}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
 SKIP_START="${SKIP_START:-0}"
+SERVE="${SERVE:-development}"
+GUNICORN_WORKERS="${GUNICORN_WORKERS:-$((2 * $(nproc) + 1))}"
+BACKGROUND_WORKERS="${BACKGROUND_WORKERS:-2}"
 
 export DEBIAN_FRONTEND=noninteractive
 export PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -435,8 +445,28 @@ build_assets() {
 	(cd "$BENCH_DIR" && bench build --force)
 }
 
+# gunicorn (SERVE=production) picks the site by the request's host, as behind a proxy: name it
 ping_ok() {
-	curl -fsS -m 5 "http://127.0.0.1:$WEB_PORT/api/method/ping" 2>/dev/null | grep -q pong
+	curl -fsS -m 5 -H "X-Frappe-Site-Name: $SITE" "http://127.0.0.1:$WEB_PORT/api/method/ping" 2>/dev/null | grep -q pong
+}
+
+# SERVE=production: the web line of Procfile.zhicheng becomes gunicorn with the command line of
+# bench's supervisor template (its default max-requests and jitter, 120 s timeout); honcho then
+# runs BACKGROUND_WORKERS copies of the worker line (each consumes every queue).
+production_processes() {
+	local max_requests=5000
+	[[ "$GUNICORN_WORKERS" -gt 1 ]] || max_requests=0
+	set_common_config "gunicorn_workers=$GUNICORN_WORKERS" "background_workers=$BACKGROUND_WORKERS"
+	local web="web: cd sites && exec ../env/bin/gunicorn -b 127.0.0.1:$WEB_PORT -w $GUNICORN_WORKERS"
+	web+=" --max-requests $max_requests --max-requests-jitter $((max_requests / 10)) -t 120 --graceful-timeout 30"
+	web+=" frappe.app:application --preload"
+	local procfile="$BENCH_DIR/Procfile.zhicheng"
+	{
+		grep -v '^web:' "$procfile"
+		printf '%s\n' "$web"
+	} >"$procfile.new"
+	mv "$procfile.new" "$procfile"
+	log "SERVE=production: gunicorn with $GUNICORN_WORKERS workers, $BACKGROUND_WORKERS background workers"
 }
 
 start_bench() {
@@ -461,10 +491,15 @@ start_bench() {
 	# Redis runs as daemons (started above); honcho runs the rest of the Procfile, because honcho
 	# stops every process as soon as one exits (a second redis on a busy port would exit).
 	grep -v -E '^(redis_cache|redis_queue|watch):' "$BENCH_DIR/Procfile" >"$BENCH_DIR/Procfile.zhicheng"
+	local concurrency=()
+	if [[ "$SERVE" == "production" ]]; then
+		production_processes
+		concurrency=(-c "worker=$BACKGROUND_WORKERS")
+	fi
 	log "starting web/socketio/schedule/worker (logs: $BENCH_DIR/logs/bench-start.log)"
 	(
 		cd "$BENCH_DIR"
-		setsid nohup honcho -f Procfile.zhicheng start >>"$BENCH_DIR/logs/bench-start.log" 2>&1 </dev/null &
+		setsid nohup honcho -f Procfile.zhicheng start "${concurrency[@]}" >>"$BENCH_DIR/logs/bench-start.log" 2>&1 </dev/null &
 		echo $! >"$pidfile"
 	)
 	local _
@@ -489,6 +524,10 @@ add_hosts_entry() {
 }
 
 main() {
+	case "$SERVE" in
+	development | production) ;;
+	*) die "SERVE must be development or production, not '$SERVE'" ;;
+	esac
 	log "working copy: $REPO_DIR; bench: $BENCH_DIR; site: $SITE"
 	stage "packages"
 	if [[ "$SKIP_APT" != "1" ]]; then
