@@ -492,14 +492,20 @@ start_bench() {
 	# stops every process as soon as one exits (a second redis on a busy port would exit).
 	grep -v -E '^(redis_cache|redis_queue|watch):' "$BENCH_DIR/Procfile" >"$BENCH_DIR/Procfile.zhicheng"
 	local concurrency=()
+	# development: DEV_SERVER as `bench start` sets it, so the desk's realtime client connects to the
+	# socket.io server on its own port (SOCKETIO_PORT); in production a proxy serves /socket.io on
+	# the web port (`bench setup production` writes its nginx configuration)
+	local dev_server=true
 	if [[ "$SERVE" == "production" ]]; then
 		production_processes
 		concurrency=(-c "worker=$BACKGROUND_WORKERS")
+		dev_server=
 	fi
 	log "starting web/socketio/schedule/worker (logs: $BENCH_DIR/logs/bench-start.log)"
 	(
 		cd "$BENCH_DIR"
-		setsid nohup honcho -f Procfile.zhicheng start "${concurrency[@]}" >>"$BENCH_DIR/logs/bench-start.log" 2>&1 </dev/null &
+		DEV_SERVER="$dev_server" setsid nohup honcho -f Procfile.zhicheng start "${concurrency[@]}" \
+			>>"$BENCH_DIR/logs/bench-start.log" 2>&1 </dev/null &
 		echo $! >"$pidfile"
 	)
 	local _
