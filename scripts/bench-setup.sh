@@ -102,6 +102,7 @@ install_system_packages() {
 		git curl ca-certificates build-essential pkg-config cron python3-dev
 		mariadb-server mariadb-client redis-server
 		libreoffice-writer-nogui fonts-noto-cjk wkhtmltopdf
+		chromium # the browser tests: Playwright (the app's test extra) drives Debian's Chromium
 	)
 	command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
 	command -v npm >/dev/null 2>&1 || pkgs+=(npm)
