@@ -122,3 +122,7 @@ def frappe_test_context(request):
 	finally:
 		frappe.db.rollback()
 		frappe.set_user("Administrator")
+
+
+# Browser fixtures (Playwright for Python, Chromium headless) for every test of this folder
+from tests.integration.browser import chromium, page  # noqa: E402, F401
