@@ -54,12 +54,21 @@ doc_events = {
 
 # Portal
 # ------
-# Employer units work in the portal: the unit's applications, publicity, documents and decisions
-portal_menu_items = [{"title": "Unit Applications", "route": "/unit-applications", "role": "Unit HR"}]
+# Applicants and employer units work in the portal: the applicant's applications (我的职称申报);
+# the unit's applications, publicity, documents and decisions
+portal_menu_items = [
+	{"title": "My Title Applications", "route": "/my-applications", "role": "Title Applicant"},
+	{"title": "Unit Applications", "route": "/unit-applications", "role": "Unit HR"},
+]
+# applicants land on their applications after logging in
+role_home_page = {"Title Applicant": ["my-applications"]}
+website_route_rules = [{"from_route": "/my-applications/<name>", "to_route": "my-applications/application"}]
 
 # Desk
 # ----
 doctype_js = {"Workflow": "public/js/workflow.js"}
+# the desk's batch documents (progress, done, failed), shared by the unit's and the notice's forms
+app_include_js = ["/assets/zhicheng_app/js/batch_documents.js"]
 
 # Scheduled jobs
 # --------------

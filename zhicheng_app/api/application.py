@@ -4,9 +4,8 @@ import frappe
 from frappe import _
 from frappe.model.workflow import apply_workflow
 
+from zhicheng_app.services.portal import SUBMIT_ACTIONS
 from zhicheng_app.services.precheck import run_precheck
-
-SUBMIT_ACTIONS = {"Draft": "Submit", "Returned": "Resubmit"}
 
 
 @frappe.whitelist(methods=["POST"])

@@ -256,6 +256,67 @@ def application_profile(doc) -> dict:
 	}
 
 
+# The application's field behind each profile field a finding names (the reverse of
+# application_profile); None: the finding concerns the application as a whole (its other
+# applications, sanctions, submissions) and is shown above the form.
+FORM_FIELDS = {
+	"applicant_name": "applicant_name",
+	"id_number": "id_number",
+	"gender": "id_number",  # both derived from the ID number
+	"birth_date": "id_number",
+	"ethnicity": "ethnicity",
+	"political_status": "political_status",
+	"occupation": "occupation",
+	"putonghua_level": "putonghua_level",
+	"employment_status": "employment_status",
+	"personnel_agency_filed": "personnel_agency_filed",
+	"transferred_from_agency": "transferred_from_agency",
+	"aid_staff": "aid_staff",
+	"aid_report_date": "aid_report_date",
+	"aid_posting_end": "aid_posting_end",
+	"aid_serving": "aid_serving",
+	"unit": "employer_unit",
+	"route": "route",
+	"series": "series",
+	"profession": "profession",
+	"target_level": "target_level",
+	"module": "module",
+	"profession_exam_replaced": "target_title",
+	"first_time_private": "first_time_private",
+	"via_skill_integration": "skill_integration",
+	"work_start_date": "first_work_date",
+	"professional_start_date": "professional_start_date",
+	"education": "education",
+	"work_history": "work_history",
+	"titles": "current_title",
+	"continuing_education": "continuing_education",
+	"ce_exemption": "ce_exemption",
+	"ce_exemption_reason": "ce_exemption_reason",
+	"assessments": "assessments",
+	"skills": "skill_level",
+	"exam_scores": "exam_score",
+	"service": "grassroots_service",
+	"summary": "personal_summary",
+	"attachments": "attachments",
+	"other_applications": None,
+	"sanctions": None,
+	"submissions_made": None,
+	"last_returned_at": None,
+	"publicity_start": "publicity_start",
+	"publicity_end": "publicity_end",
+	"publicity_objection": "publicity_objection",
+}
+
+
+def form_field(path: str | None) -> str | None:
+	"""The Title Application field a finding's profile path (``unit.credit_code``,
+	``attachments[2]``) points at, None when it names none."""
+	if not path:
+		return None
+	head = path.split(".", 1)[0].split("[", 1)[0]
+	return FORM_FIELDS.get(head)
+
+
 # Parsed notices, one per stored version: reading a Title Notice with its child tables costs more
 # than a precheck.
 _CONFIGS: dict[tuple, NoticeConfig] = {}

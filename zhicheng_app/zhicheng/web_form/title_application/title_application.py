@@ -1,2 +1,5 @@
+from zhicheng_app.services.portal import web_form_context
+
+
 def get_context(context):
-	pass
+	web_form_context(context)

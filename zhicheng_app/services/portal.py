@@ -1,0 +1,544 @@
+"""The applicant's portal: the list 我的职称申报 (/my-applications), one application
+(/my-applications/<name>) and what the web form (/title-application) needs beyond Frappe's.
+
+Applicants have no desk; these pages are only another client. Every read goes through the record
+scope (``frappe.get_list`` and ``check_permission`` apply ``permissions``); every change goes
+through the web form (Frappe's permission levels, then ``services.editability``), the workflow
+(``api.application.submit``) or the documents API (print permission).
+"""
+
+import frappe
+from frappe.utils import cstr, get_datetime, getdate
+
+from zhicheng_app.documents.catalogue import available_kinds
+from zhicheng_app.i18n import _
+from zhicheng_app.rules.vocabulary import APPLICANT_STATES, WindowKind, WorkflowState
+from zhicheng_app.services import clock
+from zhicheng_app.services.deadlines import BEFORE_FIRST_REVIEW
+from zhicheng_app.services.editability import editing_role
+from zhicheng_app.services.precheck import notice_config
+from zhicheng_app.services.transitions import CLOSING_STATES
+
+APPLICATION = "Title Application"
+WEB_FORM = "title-application"
+LIST_ROUTE = "/my-applications"
+FORM_ROUTE = "/" + WEB_FORM
+RESUBMISSION = "Resubmission"
+SUBMIT_ACTIONS = {WorkflowState.DRAFT: "Submit", WorkflowState.RETURNED: "Resubmit"}
+
+# the deadline each state is waiting for (the deadline job closes the application after it)
+STATE_DEADLINES = {
+	**{state: (WindowKind.APPLICATION,) for state in BEFORE_FIRST_REVIEW},
+	WorkflowState.RETURNED: (RESUBMISSION,),
+	WorkflowState.ACCEPTED: (WindowKind.PAPER, WindowKind.FEE),
+	WorkflowState.PAPER_RECEIVED: (WindowKind.FEE,),
+}
+DEADLINE_LABELS = {
+	WindowKind.APPLICATION: "Submit by",
+	RESUBMISSION: "Resubmit by",
+	WindowKind.PAPER: "Paper materials by",
+	WindowKind.FEE: "Fee payment by",
+}
+# accepted by the committee (已接收材料) and still under way or certified
+ACCEPTED_STATES = frozenset(
+	{
+		WorkflowState.ACCEPTED,
+		WorkflowState.PAPER_RECEIVED,
+		WorkflowState.FEE_PAID,
+		WorkflowState.DEFENSE,
+		WorkflowState.UNDER_EVALUATION,
+		WorkflowState.PASSED_PUBLICITY,
+		WorkflowState.CERTIFIED,
+	}
+)
+# the documents an applicant downloads from the portal, and the states in which (None: any)
+APPLICANT_DOCUMENTS = {
+	"commitment": None,
+	"exemption_form": None,
+	"qualification_review_form": ACCEPTED_STATES,
+}
+# Workflow State style -> the colour of its badge
+STATE_COLOURS = {"Primary": "blue", "Info": "blue", "Success": "green", "Warning": "orange", "Danger": "red"}
+
+
+def application_url(name: str) -> str:
+	return f"{LIST_ROUTE}/{name}"
+
+
+def edit_url(name: str) -> str:
+	return f"{FORM_ROUTE}/{name}/edit"
+
+
+def beijing(moment) -> str:
+	"""A stored (naive Beijing) or aware moment as the pages print it, e.g. 2024-08-30 18:00."""
+	return clock.fmt(get_datetime(moment)) if moment else ""
+
+
+def state_badge(state: str | None) -> dict:
+	style = frappe.get_cached_value("Workflow State", state, "style") if state else None
+	return {"state": state or "", "label": _(state or "Draft"), "colour": STATE_COLOURS.get(style, "gray")}
+
+
+def notice_heading(notice: str | None) -> dict:
+	"""The notice as the pages cite it: its title and document number (文号)."""
+	if not notice:
+		return {"name": "", "title": "", "doc_no": ""}
+	row = frappe.get_cached_value("Title Notice", notice, ["title", "doc_no", "parent_doc_no"], as_dict=True)
+	row = row or frappe._dict()
+	return {"name": notice, "title": row.title or notice, "doc_no": row.doc_no or row.parent_doc_no or ""}
+
+
+def can_edit(doc) -> bool:
+	"""The applicant may change the application now (its state's editing role, write permission)."""
+	return (
+		doc.workflow_state in APPLICANT_STATES
+		and editing_role(doc.workflow_state) in frappe.get_roles()
+		and bool(doc.has_permission("write"))
+	)
+
+
+def _deadline(kind: str, end, consequence: str = "") -> dict:
+	end = clock.to_shanghai(get_datetime(end))
+	return {
+		"kind": kind,
+		"label": _(DEADLINE_LABELS.get(kind, kind)),
+		"at": end.isoformat(),
+		"text": clock.fmt(end),
+		"passed": end < clock.now(),
+		"consequence": consequence or "",
+	}
+
+
+def deadlines(doc) -> list[dict]:
+	"""The deadlines the application's state is waiting for, in Beijing time."""
+	found = []
+	notice = frappe.get_cached_doc("Title Notice", doc.notice) if doc.notice else None
+	for kind in STATE_DEADLINES.get(doc.workflow_state, ()):
+		if kind == RESUBMISSION:
+			if doc.resubmit_deadline:
+				found.append(_deadline(kind, doc.resubmit_deadline))
+			continue
+		window = clock.window(notice, kind) if notice else None
+		if window and window[1]:
+			found.append(_deadline(kind, window[1], window[2]))
+	return found
+
+
+def my_applications() -> list[dict]:
+	"""The user's applications for the list page: number, notice, route and level, state, the
+	next deadline and where to go."""
+	rows = frappe.get_list(
+		APPLICATION,
+		fields=[
+			"name",
+			"notice",
+			"route",
+			"target_level",
+			"series",
+			"profession",
+			"workflow_state",
+			"resubmit_deadline",
+			"modified",
+		],
+		order_by="creation desc",
+	)
+	result = []
+	for row in rows:
+		doc = frappe.get_doc(APPLICATION, row.name)
+		upcoming = [d for d in deadlines(doc) if not d["passed"]] or deadlines(doc)
+		result.append(
+			{
+				"name": row.name,
+				"notice": notice_heading(row.notice),
+				"route": _(row.route or ""),
+				"level": _(row.target_level or ""),
+				"series": row.series or "",
+				"profession": row.profession or "",
+				"state": state_badge(row.workflow_state),
+				"deadline": upcoming[0] if upcoming else None,
+				"url": application_url(row.name),
+				"edit_url": edit_url(row.name) if can_edit(doc) else "",
+			}
+		)
+	return result
+
+
+def open_notices() -> list[dict]:
+	"""Notices whose application window is open now, newest first."""
+	now = clock.now()
+	found = []
+	for name in frappe.get_list("Title Notice", pluck="name", order_by="creation desc"):
+		notice = frappe.get_cached_doc("Title Notice", name)
+		window = clock.window(notice, WindowKind.APPLICATION)
+		if not window or (window[0] and window[0] > now) or (window[1] and window[1] < now):
+			continue
+		found.append(
+			{
+				**notice_heading(name),
+				"deadline": _deadline(WindowKind.APPLICATION, window[1], window[2]) if window[1] else None,
+				"new_url": f"{FORM_ROUTE}/new?notice={name}",
+			}
+		)
+	return found
+
+
+def material_options(notice: str | None) -> list[dict]:
+	"""The checklist an applicant uploads from: the notice's materials the applicant provides
+	(the unit's own are left out), as ``{code, label, clause}``."""
+	if not notice or not frappe.db.exists("Title Notice", notice):
+		return []
+	if not frappe.has_permission("Title Notice", "read", notice):
+		frappe.throw(_("You cannot read this notice"), frappe.PermissionError)
+	return [
+		{"code": row.code, "label": row.label or row.code, "clause": row.seed_ref or ""}
+		for row in notice_config(notice).materials
+		if row.code and not row.provided_by_unit
+	]
+
+
+def documents(doc) -> list[dict]:
+	"""The documents of their own the applicant may download now, ``[{kind, title}]``."""
+	return [
+		entry
+		for entry in available_kinds(APPLICATION, doc)
+		if entry["kind"] in APPLICANT_DOCUMENTS
+		and (
+			APPLICANT_DOCUMENTS[entry["kind"]] is None
+			or doc.workflow_state in APPLICANT_DOCUMENTS[entry["kind"]]
+		)
+	]
+
+
+def _state_of(content: str) -> str | None:
+	"""The workflow state a Workflow comment names (Frappe writes it in the actor's language)."""
+	text = cstr(content).strip()
+	for state in WorkflowState:
+		if text in (state.value, _(state.value)):
+			return state.value
+	return None
+
+
+def timeline(doc) -> list[dict]:
+	"""What happened to the application, oldest first: its creation, every change of state, each
+	return with its reasons and resubmission deadline, and its closure."""
+	events = [{"at": beijing(doc.creation), "title": _("Application created"), "detail": ""}]
+	comments = frappe.get_all(
+		"Comment",
+		filters={"reference_doctype": APPLICATION, "reference_name": doc.name, "comment_type": "Workflow"},
+		fields=["creation", "content"],
+		order_by="creation asc",
+	)
+	for comment in comments:
+		state = _state_of(comment.content)
+		if state == WorkflowState.RETURNED:
+			continue  # the return log below carries the reasons
+		if state:
+			title = _("State: {0}").format(state_badge(state)["label"])
+		else:
+			title = frappe.utils.strip_html(cstr(comment.content))
+		events.append({"at": beijing(comment.creation), "title": title, "detail": ""})
+	for row in doc.get("returns") or []:
+		detail = row.reasons or ""
+		if row.deadline:
+			detail += "\n" + _("Resubmit by {0} (Beijing time)").format(beijing(row.deadline))
+		events.append({"at": beijing(row.returned_at), "title": _("Returned for revision"), "detail": detail})
+	if doc.closed_at and doc.workflow_state in CLOSING_STATES:
+		events.append(
+			{"at": beijing(doc.closed_at), "title": _(doc.workflow_state), "detail": doc.closed_reason or ""}
+		)
+	return sorted(events, key=lambda event: event["at"])
+
+
+def _value(df, value, doc=None) -> str:
+	"""A field's value as the read-only page prints it."""
+	if df.fieldtype == "Check":
+		return _("Yes") if value else _("No")
+	if value in (None, ""):
+		return ""
+	if df.fieldtype == "Select":
+		return _(cstr(value))
+	if df.fieldtype == "Date":
+		return getdate(value).isoformat()
+	if df.fieldtype == "Datetime":
+		return beijing(value)
+	if df.fieldtype == "Link" and df.options == "Title Notice":
+		return notice_heading(value)["title"]
+	if df.fieldtype == "Link":
+		meta = frappe.get_meta(df.options)
+		if meta.title_field and meta.show_title_field_in_link:
+			return cstr(frappe.db.get_value(df.options, value, meta.title_field) or value)
+	if df.fieldtype in ("Int", "Float", "Currency"):
+		return frappe.format_value(value, df)
+	return cstr(value)
+
+
+def _row_fields(child_doctype: str) -> list:
+	return [
+		df
+		for df in frappe.get_meta(child_doctype).fields
+		if df.fieldtype not in frappe.model.no_value_fields and not df.permlevel and not df.hidden
+	]
+
+
+def sections(doc, materials: dict[str, str]) -> list[dict]:
+	"""The application section by section as the web form lays it out, read-only."""
+	meta = frappe.get_meta(APPLICATION)
+	found: list[dict] = []
+	for wf in frappe.get_cached_doc("Web Form", WEB_FORM).web_form_fields:
+		if wf.fieldtype == "Section Break":
+			found.append({"label": _(wf.label or ""), "fields": []})
+			continue
+		df = meta.get_field(wf.fieldname)
+		if not df or wf.fieldtype == "Column Break":
+			continue
+		if not found:
+			found.append({"label": "", "fields": []})
+		entry = {
+			"label": _(df.label),
+			"fieldname": df.fieldname,
+			"long": df.fieldtype in ("Long Text", "Small Text"),
+		}
+		if df.fieldtype == "Table":
+			columns = _row_fields(df.options)
+			entry["columns"] = [_(c.label) for c in columns]
+			entry["rows"] = [
+				[
+					{
+						"text": materials.get(row.get(c.fieldname), _value(c, row.get(c.fieldname)))
+						if c.fieldname == "material_code"
+						else _value(c, row.get(c.fieldname)),
+						"file_url": row.get(c.fieldname) if c.fieldtype == "Attach" else "",
+					}
+					for c in columns
+				]
+				for row in doc.get(df.fieldname) or []
+			]
+		else:
+			entry["text"] = _value(df, doc.get(df.fieldname), doc)
+		found[-1]["fields"].append(entry)
+	return [section for section in found if section["fields"]]
+
+
+def application_view(name: str) -> dict:
+	"""One application for its page: heading, state, return and closure, deadlines, timeline,
+	documents and content."""
+	doc = frappe.get_doc(APPLICATION, name)
+	doc.check_permission("read")
+	state = doc.workflow_state or WorkflowState.DRAFT
+	latest_return = (doc.get("returns") or [None])[-1]
+	editable = can_edit(doc)
+	materials = {m["code"]: m["label"] for m in material_options(doc.notice)}
+	return {
+		"name": doc.name,
+		"applicant_name": doc.applicant_name,
+		"notice": notice_heading(doc.notice),
+		"route": _(doc.route or ""),
+		"level": _(doc.target_level or ""),
+		"series": doc.series or "",
+		"profession": doc.profession or "",
+		"state": state_badge(state),
+		"returned": {
+			"reasons": latest_return.reasons or "",
+			"at": beijing(latest_return.returned_at),
+			"deadline": beijing(latest_return.deadline),
+		}
+		if state == WorkflowState.RETURNED and latest_return
+		else None,
+		"closed": {"reason": doc.closed_reason or "", "at": beijing(doc.closed_at)}
+		if state in CLOSING_STATES
+		else None,
+		"deadlines": deadlines(doc),
+		"timeline": timeline(doc),
+		"documents": documents(doc),
+		"sections": sections(doc, materials),
+		"can_edit": editable,
+		"edit_url": edit_url(doc.name) if editable else "",
+		"submit_action": _(SUBMIT_ACTIONS[state]) if editable and state in SUBMIT_ACTIONS else "",
+		"submissions": doc.submission_count or 0,
+		"returns": doc.return_count or 0,
+	}
+
+
+# ----------------------------------------------------------------- the web form
+# Strings of Frappe's form controls the web form shows; Frappe sends a web form only the
+# translations of its own labels.
+CONTROL_STRINGS = (
+	"Begin typing for results.",
+	"No Data",
+	"Add Row",
+	"Sr",
+	"No.",
+	"Delete",
+	"Delete All",
+	"Duplicate",
+	"Insert Above",
+	"Insert Below",
+	"Insert Top",
+	"Insert Bottom",
+	"Move",
+	"Edit",
+	"Editing Row",
+	"Shortcuts",
+	"Ctrl + Up",
+	"Ctrl + Down",
+	"ESC",
+	"Today",
+	"Now",
+	"Not Saved",
+	"Discard",
+	"Discard?",
+	"Are you sure you want to discard the changes?",
+	"Mandatory fields required:",
+	"Invalid values for fields:",
+	"Error",
+	"Close",
+	"Yes",
+	"No",
+	"Loading...",
+	"Clear",
+	"Attach",
+	"Upload",
+	"Uploading...",
+	"Drag and drop files here or upload from",
+	"My Device",
+	"Link",
+	"Camera",
+	"Library",
+	"Private",
+	"Public",
+	"Set all private",
+	"Set all public",
+	"Remove",
+	"Validation Error",
+	"Couldn't save, please check the data you have entered",
+	"Message",
+	"Not Permitted",
+	"Reload",
+	"Ok",
+	"Cancel",
+	"Confirm",
+	"Select",
+	"Search",
+)
+# Strings of the web form's own script (title_application.js)
+SCRIPT_STRINGS = (
+	"Precheck",
+	"Submit Application",
+	"Resubmit Application",
+	"Save the changes first",
+	"Saved as a draft; not submitted yet.",
+	"Nothing blocks the submission.",
+	"{0} blocking, {1} warnings, {2} notes",
+	"Blocking",
+	"Warning",
+	"Info",
+	"About the application as a whole",
+	"Go to the field",
+	"Submitted: {0}",
+	"The precheck found problems",
+	"Fix the problems marked beside the fields, then submit again.",
+	"Materials to upload",
+	"Required",
+	"Uploaded",
+	"Not uploaded",
+	"If applicable",
+	"Choose the notice first",
+	"Back to my applications",
+	"Checking...",
+	"Submitting...",
+)
+
+
+def _child_strings(child_doctype: str) -> list[str]:
+	strings = []
+	for df in _row_fields(child_doctype):
+		strings += [df.label, df.description]
+		if df.fieldtype == "Select":
+			strings += (df.options or "").split("\n")
+	return strings
+
+
+def form_messages(web_form) -> dict[str, str]:
+	"""zh of every string the web form's controls, rows and script show."""
+	strings = [*CONTROL_STRINGS, *SCRIPT_STRINGS]
+	for wf in web_form.web_form_fields:
+		if wf.fieldtype == "Table":
+			strings += _child_strings(wf.options)
+	return {s: _(s) for s in strings if s}
+
+
+def _table_fields(child_doctype: str, materials: list[dict]) -> list[dict]:
+	"""Every field of a child table the applicant fills in (Frappe sends only its list columns);
+	the material of an attachment is chosen from the notice's checklist."""
+	fields = []
+	for df in _row_fields(child_doctype):
+		field = df.as_dict()
+		if df.fieldname == "material_code":
+			field.update(
+				fieldtype="Select",
+				options=[
+					{"value": "", "label": ""},
+					*({"value": m["code"], "label": m["label"]} for m in materials),
+				],
+			)
+		fields.append(field)
+	return fields
+
+
+def web_form_context(context):
+	"""The context the web form adds to Frappe's: the list and the read-only page instead of
+	Frappe's, zh captions, every column of the child tables and the material checklist."""
+	if frappe.session.user == "Guest":
+		return
+	if frappe.form_dict.is_list:
+		frappe.redirect(LIST_ROUTE)
+	name = frappe.form_dict.name
+	doc = frappe.get_doc(APPLICATION, name) if name and frappe.db.exists(APPLICATION, name) else None
+	if doc and not can_edit(doc):
+		frappe.redirect(application_url(doc.name))
+	notice = doc.notice if doc else frappe.form_dict.notice
+	materials = material_options(notice) if notice else []
+	web_form = frappe.get_cached_doc("Web Form", WEB_FORM)
+	for field in context.web_form_doc.web_form_fields:
+		if field.fieldtype == "Table":
+			field.fields = _table_fields(field.options, materials)
+	context.parents = [{"route": LIST_ROUTE.lstrip("/"), "title": _("My Title Applications")}]
+	context.title = _("Title Application {0}").format(doc.name) if doc else _("New Title Application")
+	context.introduction_text = _(web_form.introduction_text or "")
+	context.portal_messages = frappe.as_json(form_messages(web_form))
+	context.portal_settings = frappe.as_json(
+		{
+			"materials": materials,
+			"list_url": LIST_ROUTE,
+			"application_url": application_url(doc.name) if doc else "",
+			"submit_action": SUBMIT_ACTIONS.get(doc.workflow_state) if doc else "",
+		}
+	)
+
+
+# ----------------------------------------------------------------- the portal pages
+# Strings of the portal pages' script (templates/includes/portal_script.html)
+PAGE_SCRIPT_STRINGS = (
+	"Deadline passed",
+	"{0} days {1} hours left",
+	"{0} hours {1} minutes left",
+	"Submitting...",
+	"The precheck found problems",
+	"Edit the application",
+	"The document could not be downloaded",
+	"Close",
+	"Message",
+	"Error",
+	"Not Permitted",
+)
+
+
+def page_messages() -> str:
+	"""zh of the portal pages' script strings, as JSON for the page."""
+	return frappe.as_json({s: _(s) for s in PAGE_SCRIPT_STRINGS})
+
+
+def require_login():
+	"""Send a guest to the login page and back here afterwards."""
+	if frappe.session.user == "Guest":
+		frappe.redirect("/login?redirect-to=" + frappe.utils.quote(frappe.local.request.path))
