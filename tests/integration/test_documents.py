@@ -441,6 +441,30 @@ def test_unit_publicity_job_skips_an_application_it_cannot_render_and_logs_it(pr
 	frappe.db.delete("Error Log", {"name": ("in", logs)})  # the Error Log survives a rollback
 
 
+def test_a_failing_batch_job_tells_its_user_why_in_chinese():
+	notice = make_notice()
+	with (
+		mock.patch.object(frappe, "publish_progress"),
+		mock.patch.object(frappe, "publish_realtime") as realtime,
+		mock.patch.object(batch_jobs, "_notice_document", side_effect=RuntimeError("worker broke")),
+	):
+		with pytest.raises(RuntimeError):
+			batch_jobs.run_batch("publicity_report", notice.name)
+	event, data = realtime.call_args.args[:2]
+	assert event == "zhicheng_batch_failed" and data["name"] == notice.name
+	assert "文书未能生成" in data["message"] and "worker" not in data["message"]
+	logs = frappe.get_all("Error Log", filters={"reference_name": notice.name}, pluck="name")
+	assert len(logs) == 1
+	frappe.db.delete("Error Log", {"name": ("in", logs)})
+	with (
+		mock.patch.object(frappe, "publish_progress"),
+		mock.patch.object(frappe, "publish_realtime") as realtime,
+	):
+		with pytest.raises(frappe.ValidationError):  # nothing to report: the refusal itself is shown
+			batch_jobs.run_batch("publicity_report", notice.name)
+	assert "没有" in realtime.call_args.args[1]["message"]
+
+
 def test_qualification_document_job_lists_the_passed_applications(progress):
 	notice = make_notice(issuer="阿克苏地区人力资源和社会保障局")
 	unit = make_unit()

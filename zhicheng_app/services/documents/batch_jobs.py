@@ -8,6 +8,7 @@ record's form and attaches its result to the record privately.
 """
 
 import frappe
+from frappe.translate import print_language
 
 from zhicheng_app.documents import registry
 from zhicheng_app.documents.batches import BatchError
@@ -93,22 +94,46 @@ class _Progress:
 
 
 def run_batch(job: str, name: str, notice: str | None = None) -> dict:
-	"""The background job: render, attach privately to the source record, report progress.
+	"""The background job: render, attach privately, report progress, and say when it is done
+	or why it failed (realtime events ``zhicheng_batch_done`` / ``zhicheng_batch_failed`` to the
+	user who started it, in the site's language: a background job otherwise runs in English).
 
 	Returns ``{"job", "doctype", "name", "file_url", "file_name", "documents": [generated names]}``.
 	"""
 	doctype = _job_doctype(job)
-	source = frappe.get_doc(doctype, name)
-	check_print_permission(doctype, source)
-	if job == "unit_publicity":
-		result = _unit_publicity(source, notice)
-	elif job == "publicity_report":
-		result = _notice_document(source, "publicity_report_004")
-	else:
-		result = _notice_document(source, "qualification_document")
+	with print_language(frappe.get_system_settings("language") or frappe.local.lang):
+		try:
+			source = frappe.get_doc(doctype, name)
+			check_print_permission(doctype, source)
+			if job == "unit_publicity":
+				result = _unit_publicity(source, notice)
+			elif job == "publicity_report":
+				result = _notice_document(source, "publicity_report_004")
+			else:
+				result = _notice_document(source, "qualification_document")
+		except Exception as exc:
+			_report_failure(job, doctype, name, exc)
+			raise
 	result.update(job=job, doctype=doctype, name=name)
 	frappe.publish_realtime("zhicheng_batch_done", result, user=frappe.session.user, after_commit=True)
 	return result
+
+
+def _report_failure(job: str, doctype: str, name: str, exc: Exception) -> None:
+	"""A refusal the user can act on (a zh ValidationError) is shown as it is; anything else is
+	logged against the record and reported without its technical text."""
+	if isinstance(exc, frappe.ValidationError) and str(exc):
+		message = str(exc)
+	else:
+		frappe.log_error(
+			title=_("Batch document {0} failed").format(job), reference_doctype=doctype, reference_name=name
+		)
+		message = _("The documents could not be generated; the error was recorded in the Error Log")
+	frappe.publish_realtime(
+		"zhicheng_batch_failed",
+		{"job": job, "doctype": doctype, "name": name, "message": message},
+		user=frappe.session.user,
+	)
 
 
 def _unit_publicity(unit, notice_name: str | None) -> dict:

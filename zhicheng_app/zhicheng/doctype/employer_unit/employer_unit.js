@@ -10,14 +10,7 @@ frappe.ui.form.on("Employer Unit", {
 		frm.add_custom_button(__("All Publicity Notices"), () => zhicheng_unit_publicity(frm), __("Documents"));
 	},
 	onload(frm) {
-		frappe.realtime.off("zhicheng_batch_done");
-		frappe.realtime.on("zhicheng_batch_done", (data) => {
-			if (data.doctype !== frm.doctype || data.name !== frm.doc.name) return;
-			frappe.hide_progress();
-			frappe.show_alert({ message: __("The document is ready: {0}", [data.file_name]), indicator: "green" });
-			frm.reload_doc();
-			if (data.file_url) window.open(data.file_url, "_blank");
-		});
+		zhicheng.batch.listen(frm);
 	},
 });
 
@@ -32,16 +25,7 @@ function zhicheng_unit_publicity(frm) {
 				description: __("Leave empty for the applications of every notice"),
 			},
 		],
-		(values) =>
-			frappe
-				.call({
-					method: "zhicheng_app.api.documents.start_batch",
-					type: "POST",
-					args: { job: "unit_publicity", name: frm.doc.name, notice: values.notice || "" },
-				})
-				.then(() =>
-					frappe.show_alert({ message: __("The document is being generated in the background"), indicator: "blue" })
-				),
+		(values) => zhicheng.batch.start(frm, "unit_publicity", values.notice),
 		__("All Publicity Notices"),
 		__("Start")
 	);
