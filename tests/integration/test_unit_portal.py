@@ -11,82 +11,11 @@ import zipfile
 import frappe
 import pytest
 
-from tests.integration.factories import make_unit, make_user
 from tests.integration.rest import BASE_URL, require_server, session
-from tests.integration.workflow_support import act, chain_notice, make_actors, make_chain_application
+from tests.integration.unit_portal_support import PASSWORD, create_portal_data, remove_portal_data
 
-PASSWORD = "Integration-Test-2024!"
 METHOD = f"{BASE_URL}/api/method/zhicheng_app.api.unit_portal."
 DOCUMENTS = f"{BASE_URL}/api/method/zhicheng_app.api.documents."
-
-
-def _zh(email: str):
-	frappe.db.set_value("User", email, "language", "zh")
-
-
-def create_portal_data() -> dict:
-	"""Units, users, a 000-like and a 004-like notice open around now, and applications: some
-	submitted to the unit, one 004 draft (its publicity comes before the application). The caller
-	commits and calls ``remove_portal_data``."""
-	frappe.set_user("Administrator")
-	frappe.flags.zhicheng_now = None
-	actors = make_actors()
-	now = frappe.utils.now_datetime()
-	notice = chain_notice("000", now=now)
-	batch_notice = chain_notice("004", now=now, publicity_before_application=1)
-	foreign_unit = make_unit()
-	actors["foreign_hr"] = make_user("Unit HR", ("Employer Unit", foreign_unit.name))
-	for key in ("hr", "foreign_hr", "applicant"):
-		_zh(actors[key])
-	names = {}
-	for key in ("guarded", "returned", "documents", "second"):
-		doc = make_chain_application(
-			actors, notice, "prefecture", "Directed Evaluation", "Intermediate", applicant_name=f"公示{key}"
-		)
-		act(actors["applicant"], doc.name, "Submit")
-		names[key] = doc.name
-	for key in ("junior_a", "junior_b"):
-		doc = make_chain_application(
-			actors, batch_notice, "county", "Initial Junior", "Assistant", applicant_name=f"初定{key[-1]}"
-		)
-		names[key] = doc.name
-	return {
-		"actors": actors,
-		"names": names,
-		"notices": [notice.name, batch_notice.name],
-		"foreign_unit": foreign_unit.name,
-		"today": now.date(),
-	}
-
-
-def remove_portal_data(data: dict):
-	from tests.integration.workflow_support import remove_actors
-
-	frappe.set_user("Administrator")
-	frappe.flags.zhicheng_now = None
-	names = list(data["names"].values())
-	units = [*data["actors"]["units"].values(), data["foreign_unit"]]
-	frappe.db.delete("Publicity Objection", {"application": ("in", names)})
-	frappe.db.delete("Comment", {"reference_doctype": "Title Application", "reference_name": ("in", names)})
-	generated = frappe.get_all(
-		"Generated Document",
-		filters={"reference_name": ("in", [*names, *units])},
-		pluck="name",
-	)
-	for name in frappe.get_all(
-		"File",
-		filters={"attached_to_name": ("in", [*names, *units, *generated])},
-		pluck="name",
-	):
-		frappe.delete_doc("File", name, ignore_permissions=True, force=True)
-	frappe.db.delete("Generated Document", {"name": ("in", generated or [""])})
-	foreign = data["actors"].pop("foreign_hr")
-	frappe.db.delete("User Permission", {"user": foreign})
-	frappe.delete_doc("User", foreign, ignore_permissions=True, force=True)
-	remove_actors(data["actors"])
-	frappe.delete_doc("Employer Unit", data["foreign_unit"], ignore_permissions=True, force=True)
-	for notice in data["notices"]:
-		frappe.delete_doc("Title Notice", notice, ignore_permissions=True, force=True)
 
 
 @pytest.fixture(scope="module")

@@ -35,6 +35,7 @@ def get_context(context):
 	context.signed_scans = signed_scans(name)
 	context.labels = {
 		"error": _("The request failed"),
+		"network": _("The server could not be reached; try again in a moment"),
 		"saved": _("Saved"),
 		"generating": _("Generating the documents…"),
 		"downloaded": _("The document has been downloaded: {0}"),

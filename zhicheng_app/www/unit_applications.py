@@ -64,5 +64,6 @@ def get_context(context):
 		"batch_done": _("The document is ready: {0}"),
 		"no_files": _("No files yet"),
 		"error": _("The request failed"),
+		"network": _("The server could not be reached; try again in a moment"),
 	}
 	return context

@@ -20,7 +20,10 @@
 		const box = root.querySelector(".zc-message");
 		box.className = "alert zc-message alert-" + (kind || "info");
 		box.textContent = message;
-		box.scrollIntoView({ block: "nearest" });
+		clearTimeout(show.timer);
+		if (kind === "success" || kind === "info") {
+			show.timer = setTimeout(() => box.classList.add("d-none"), 8000);
+		}
 	}
 
 	function htmlToText(html) {
@@ -62,8 +65,11 @@
 			options.headers["X-Frappe-CSRF-Token"] = (window.frappe && frappe.csrf_token) || "";
 			options.body = form(args);
 		}
-		const response = await fetch(url, options);
-		return response;
+		try {
+			return await fetch(url, options);
+		} catch (error) {
+			throw new Error(labels.network); // no answer at all: the browser's own text is English
+		}
 	}
 
 	// A whitelisted method by its dotted path; its "message", or an Error with the server's text.
@@ -260,7 +266,7 @@
 			const button = event.currentTarget;
 			const row = button.closest("tr");
 			const fileFormat = button.dataset.format;
-			const fallback = row.querySelector("td").firstChild.textContent.trim() + "." + fileFormat;
+			const fallback = row.querySelector(".zc-document-title").textContent.trim() + "." + fileFormat;
 			if (row.dataset.perPerson === "1") {
 				await download(
 					"/api/method/zhicheng_app.api.documents.download",
@@ -276,6 +282,13 @@
 			}
 		});
 
+		const fileInput = root.querySelector("#zc-scan-file");
+		const fileName = root.querySelector(".zc-file-name");
+		if (fileInput && fileName) {
+			fileInput.addEventListener("change", () => {
+				fileName.textContent = fileInput.files.length ? fileInput.files[0].name : fileName.dataset.empty;
+			});
+		}
 		on(".zc-upload-scan", async () => {
 			const input = root.querySelector("#zc-scan-file");
 			if (!input.files.length) throw new Error(labels.choose_file);
@@ -313,4 +326,5 @@
 
 	if (root.classList.contains("zc-unit-list")) initList();
 	if (root.classList.contains("zc-unit-application")) initApplication();
+	root.dataset.ready = "1"; // the buttons work from here on
 })();
