@@ -6,7 +6,7 @@ screenshot of its page under ``tests/integration/screenshots/`` (git-ignored) an
 Without Playwright or Chromium the browser tests are skipped (an error when
 ``ZHICHENG_INTEGRATION=1``).
 
-The fixtures ``chromium`` and ``page`` are registered for the whole folder by its conftest.
+The fixtures ``chromium`` and ``page`` are registered for the whole folder by its conftest (a plugin).
 """
 
 import os

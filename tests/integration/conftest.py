@@ -32,6 +32,8 @@ except ImportError:  # pragma: no cover - depends on the interpreter
 
 
 def pytest_configure(config):
+	# the browser fixtures (Playwright for Python, Chromium headless) for every test of this folder
+	config.pluginmanager.import_plugin("tests.integration.browser")
 	config.addinivalue_line("markers", "integration: needs a Frappe site on a bench")
 	config.addinivalue_line(
 		"markers",
@@ -122,7 +124,3 @@ def frappe_test_context(request):
 	finally:
 		frappe.db.rollback()
 		frappe.set_user("Administrator")
-
-
-# Browser fixtures (Playwright for Python, Chromium headless) for every test of this folder
-from tests.integration.browser import chromium, page  # noqa: E402, F401
