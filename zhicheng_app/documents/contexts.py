@@ -15,6 +15,7 @@ import datetime
 
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.calendar import working_days_between
+from zhicheng_app.rules.registry import cite
 
 from .batches import publicity_report_context, report_groups, route_label
 from .catalogue import APPLICATION, UNIT
@@ -25,9 +26,25 @@ UNIT_OPINION_HINT = {
 	"000": "本单位已对提供的申报材料逐一审核，真实准确，同意推荐",
 	"001": "本单位已对申报材料逐一审核，申报人所提供材料真实、完整、有效，同意推荐",
 }
+# The opinion the unit records online when it recommends an application, in the wording each notice
+# fixes, with the clause that fixes it. A notice without one (阿地人社传〔2024〕6号 asks for the
+# 推荐报告 instead) gets the plain "同意推荐".
+RECOMMENDATION_OPINIONS = {
+	"000": ("本单位已对该同志提供的申报材料逐一审核，材料真实、完整、有效，同意推荐。", "四、（一）14"),
+	"001": ("本单位已对申报材料逐一审核，申报人所提供材料真实、完整、有效，同意推荐", "四、（四）"),
+	"002": ("本单位已对提供的申报材料逐一审核，真实、完整、有效，同意推荐", "四、（二）"),
+	"003": ("本单位已对提供的申报材料逐一审核,真实、完整、有效,同意推荐", "附件1 二、"),
+}
 # Notices whose commitment letter carries the fingerprint box (按手印).
 FINGERPRINT_NOTICES = frozenset({"000", "003"})
 NO_OBJECTION = "未收到异议和举报"
+
+
+def recommendation_opinion(notice) -> tuple[str, str]:
+	"""(the unit's recommendation opinion, the notice and clause that fix its wording; empty when
+	none does) for an application under ``notice`` (a NoticeConfig or a Title Notice)."""
+	text, clause = RECOMMENDATION_OPINIONS.get(notice.code, (_("Recommended"), ""))
+	return text, cite(notice, clause)
 
 
 def zh(value) -> str:

@@ -13,17 +13,19 @@ import frappe
 from frappe.model.workflow import apply_workflow, get_transitions
 
 from zhicheng_app.documents.catalogue import KIND_SOURCE, UNIT_DOCUMENT_TITLES, unit_documents
+from zhicheng_app.documents.contexts import recommendation_opinion
 from zhicheng_app.documents.formatting import cn_date
 from zhicheng_app.documents.registry import REGISTRY
 from zhicheng_app.i18n import _
 from zhicheng_app.permissions import get_scope
+from zhicheng_app.roles import UNIT_HR
 from zhicheng_app.rules.calendar import CalendarUnsupported, earliest_period_end, working_days_between
 from zhicheng_app.rules.model import NoticeConfig
 from zhicheng_app.rules.publicity import publicity_findings
-from zhicheng_app.rules.registry import cite, notice_citation
+from zhicheng_app.rules.registry import notice_citation
 from zhicheng_app.rules.vocabulary import WorkflowState
 from zhicheng_app.services import clock
-from zhicheng_app.services.editability import editing_role
+from zhicheng_app.services.editability import ADMIN_ROLES, editing_role
 from zhicheng_app.services.precheck import notice_config
 from zhicheng_app.services.publicity_objections import DOCTYPE as OBJECTION
 from zhicheng_app.services.publicity_objections import PUBLICITY_STATES
@@ -34,27 +36,11 @@ RETURN = "Return to Applicant"
 UNIT_ACTIONS = (RECOMMEND, RETURN)
 PUBLICITY_FIELDS = ("publicity_start", "publicity_end", "publicity_notes")
 
-# The opinion a unit records when it recommends, in the wording each notice fixes (and the clause
-# that fixes it). A notice without one (阿地人社传〔2024〕6号 asks for the 推荐报告 instead) gets the
-# plain "同意推荐".
-RECOMMENDATION_OPINIONS = {
-	"000": ("本单位已对该同志提供的申报材料逐一审核，材料真实、完整、有效，同意推荐。", "四、（一）14"),
-	"001": ("本单位已对申报材料逐一审核，申报人所提供材料真实、完整、有效，同意推荐", "四、（四）"),
-	"002": ("本单位已对提供的申报材料逐一审核，真实、完整、有效，同意推荐", "四、（二）"),
-	"003": ("本单位已对提供的申报材料逐一审核,真实、完整、有效,同意推荐", "附件1 二、"),
-}
-
 
 def is_unit_user() -> bool:
 	"""Whether the user works the unit's pages: Unit HR, or an administrator."""
 	roles = set(frappe.get_roles())
-	return "Unit HR" in roles or bool(roles & {"System Manager", "Title Administrator"})
-
-
-def recommendation_opinion(notice: NoticeConfig) -> tuple[str, str]:
-	"""(the unit's opinion, the notice's clause it cites) for an application under ``notice``."""
-	text, clause = RECOMMENDATION_OPINIONS.get(notice.code, (_("Recommended"), ""))
-	return text, cite(notice, clause)
+	return UNIT_HR in roles or bool(roles & ADMIN_ROLES)
 
 
 # ---------------------------------------------------------------- lists
