@@ -60,8 +60,8 @@ portal_menu_items = [
 	{"title": "My Title Applications", "route": "/my-applications", "role": "Title Applicant"},
 	{"title": "Unit Applications", "route": "/unit-applications", "role": "Unit HR"},
 ]
-# applicants land on their applications after logging in
-role_home_page = {"Title Applicant": ["my-applications"]}
+# applicants land on their applications after logging in, a unit's HR on the unit's
+role_home_page = {"Title Applicant": ["my-applications"], "Unit HR": ["unit-applications"]}
 website_route_rules = [{"from_route": "/my-applications/<name>", "to_route": "my-applications/application"}]
 
 # Desk
