@@ -274,6 +274,21 @@ def can_attach(doc) -> bool:
 	return editing_role(doc.workflow_state) in frappe.get_roles() and doc.has_permission("write")
 
 
+def materials_view(doc, config: NoticeConfig) -> list[dict]:
+	"""The applicant's attachments, each under the name the notice gives its material."""
+	labels = {row.code: row.label for row in config.materials}
+	return [
+		{
+			"material": labels.get(row.material_code) or row.material_code or "",
+			"description": row.description or "",
+			"file_url": row.file or "",
+			"file_name": (row.file or "").rsplit("/", 1)[-1],
+		}
+		for row in doc.get("attachments") or []
+		if row.file
+	]
+
+
 # ---------------------------------------------------------------- the page
 def application_view(name: str) -> dict:
 	"""Everything the unit's page of one application shows (read permission required)."""
@@ -295,6 +310,8 @@ def application_view(name: str) -> dict:
 		"profession": doc.profession or "",
 		"workflow_state": doc.workflow_state,
 		"state_label": _(doc.workflow_state) if doc.workflow_state else "",
+		"personal_summary": doc.personal_summary or "",
+		"materials": materials_view(doc, config),
 		"publicity": publicity_view(doc),
 		"objections": objections(doc.name),
 		"actions": unit_actions(doc),
