@@ -27,6 +27,7 @@ permission_query_conditions = {
 	"Generated Document": "zhicheng_app.permissions.generated_document_query_conditions",
 	"User": "zhicheng_app.permissions.user_query_conditions",
 	"Publicity Objection": "zhicheng_app.services.publicity_objections.query_conditions",
+	"Unit Registration": "zhicheng_app.services.unit_registration.query_conditions",
 }
 has_permission = {
 	"Title Application": "zhicheng_app.permissions.application_has_permission",
@@ -34,6 +35,7 @@ has_permission = {
 	"Generated Document": "zhicheng_app.permissions.generated_document_has_permission",
 	"User": "zhicheng_app.permissions.user_has_permission",
 	"Publicity Objection": "zhicheng_app.services.publicity_objections.has_permission",
+	"Unit Registration": "zhicheng_app.services.unit_registration.has_permission",
 }
 
 # Frappe's own whitelisted methods whose permission checks are missing

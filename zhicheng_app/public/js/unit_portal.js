@@ -11,6 +11,7 @@
 	const root = document.querySelector(".zc-unit-portal");
 	if (!root) return;
 	const labels = JSON.parse(document.getElementById("zc-labels").textContent || "{}");
+	root.querySelector(".zc-message").addEventListener("click", (event) => event.currentTarget.classList.add("d-none"));
 
 	function format(text, ...args) {
 		return String(text).replace(/\{(\d+)\}/g, (match, i) => (args[i] !== undefined ? args[i] : match));
@@ -21,7 +22,7 @@
 		box.className = "alert zc-message alert-" + (kind || "info");
 		box.textContent = message;
 		clearTimeout(show.timer);
-		if (kind === "success" || kind === "info") {
+		if (kind === "info") {
 			show.timer = setTimeout(() => box.classList.add("d-none"), 8000);
 		}
 	}
@@ -57,13 +58,14 @@
 		return body;
 	}
 
-	async function request(url, args, method) {
+	// ``body``: a FormData to send as it is (a whole form), else ``args`` are sent
+	async function request(url, args, method, body) {
 		const options = { method: method || "POST", headers: { Accept: "application/json" } };
 		if (options.method === "GET") {
 			url += "?" + new URLSearchParams(args || {}).toString();
 		} else {
 			options.headers["X-Frappe-CSRF-Token"] = (window.frappe && frappe.csrf_token) || "";
-			options.body = form(args);
+			options.body = body || form(args);
 		}
 		try {
 			return await fetch(url, options);
@@ -324,6 +326,28 @@
 		});
 	}
 
+	// ------------------------------------------------------------ a unit's registration
+	function initRegistration() {
+		const formEl = root.querySelector(".zc-register-form");
+		const licence = root.querySelector("#zc-licence");
+		const licenceName = root.querySelector(".zc-file-name");
+		licence.addEventListener("change", () => {
+			licenceName.textContent = licence.files.length ? licence.files[0].name : licenceName.dataset.empty;
+		});
+		on(".zc-register", async () => {
+			if (root.querySelector("#zc-password").value !== root.querySelector("#zc-password-again").value) {
+				throw new Error(labels.password_mismatch);
+			}
+			const response = await request("/api/method/zhicheng_app.api.unit_registration.register", null, "POST", new FormData(formEl));
+			const data = await response.json().catch(() => ({}));
+			if (!response.ok) throw new Error(errorText(data));
+			formEl.reset();
+			licenceName.textContent = licenceName.dataset.empty;
+			show(labels.submitted, "success");
+		});
+	}
+
+	if (root.classList.contains("zc-unit-register")) initRegistration();
 	if (root.classList.contains("zc-unit-list")) initList();
 	if (root.classList.contains("zc-unit-application")) initApplication();
 	root.dataset.ready = "1"; // the buttons work from here on
