@@ -295,8 +295,13 @@ def test_every_page_of_the_applicant_is_in_chinese(page, world):
 	]
 	for path in paths:
 		_open(page, path)
+		page.evaluate("document.querySelectorAll('details').forEach((section) => (section.open = true))")
 		assert_no_english(page)
+	# an application the applicant may no longer change opens read-only
+	_open(page, f"/title-application/{world['accepted']}/edit")
+	assert page.url.endswith(f"/my-applications/{world['accepted']}")
 	_open(page, f"/title-application/{world['returned']}/edit")
+	assert "个人总结字数不足" in page.locator(".zc-returned").inner_text()
 	page.get_by_role("button", name="预审").click()
 	page.locator(".zc-precheck-summary > div").wait_for()
 	assert_no_english(page)

@@ -15,7 +15,7 @@ from zhicheng_app.i18n import _
 from zhicheng_app.rules.vocabulary import APPLICANT_STATES, WindowKind, WorkflowState
 from zhicheng_app.services import clock
 from zhicheng_app.services.deadlines import BEFORE_FIRST_REVIEW
-from zhicheng_app.services.editability import editing_role
+from zhicheng_app.services.editability import FIXED_AFTER_SUBMISSION, editing_role
 from zhicheng_app.services.precheck import notice_config
 from zhicheng_app.services.transitions import CLOSING_STATES
 
@@ -230,13 +230,11 @@ def timeline(doc) -> list[dict]:
 	)
 	for comment in comments:
 		state = _state_of(comment.content)
-		if state == WorkflowState.RETURNED:
-			continue  # the return log below carries the reasons
-		if state:
+		# the return log and the closure below carry the reasons; other comments (the deadline
+		# job's) say again what the closure says
+		if state and state != WorkflowState.RETURNED:
 			title = _("State: {0}").format(state_badge(state)["label"])
-		else:
-			title = frappe.utils.strip_html(cstr(comment.content))
-		events.append({"at": beijing(comment.creation), "title": title, "detail": ""})
+			events.append({"at": beijing(comment.creation), "title": title, "detail": ""})
 	for row in doc.get("returns") or []:
 		detail = row.reasons or ""
 		if row.deadline:
@@ -319,13 +317,21 @@ def sections(doc, materials: dict[str, str]) -> list[dict]:
 	return [section for section in found if section["fields"]]
 
 
+def _latest_return(doc) -> dict | None:
+	"""The latest return's reasons, time and resubmission deadline (Beijing time)."""
+	rows = doc.get("returns") or []
+	if not rows:
+		return None
+	row = rows[-1]
+	return {"reasons": row.reasons or "", "at": beijing(row.returned_at), "deadline": beijing(row.deadline)}
+
+
 def application_view(name: str) -> dict:
 	"""One application for its page: heading, state, return and closure, deadlines, timeline,
 	documents and content."""
 	doc = frappe.get_doc(APPLICATION, name)
 	doc.check_permission("read")
 	state = doc.workflow_state or WorkflowState.DRAFT
-	latest_return = (doc.get("returns") or [None])[-1]
 	editable = can_edit(doc)
 	materials = {m["code"]: m["label"] for m in material_options(doc.notice)}
 	return {
@@ -337,13 +343,7 @@ def application_view(name: str) -> dict:
 		"series": doc.series or "",
 		"profession": doc.profession or "",
 		"state": state_badge(state),
-		"returned": {
-			"reasons": latest_return.reasons or "",
-			"at": beijing(latest_return.returned_at),
-			"deadline": beijing(latest_return.deadline),
-		}
-		if state == WorkflowState.RETURNED and latest_return
-		else None,
+		"returned": _latest_return(doc) if state == WorkflowState.RETURNED else None,
 		"closed": {"reason": doc.closed_reason or "", "at": beijing(doc.closed_at)}
 		if state in CLOSING_STATES
 		else None,
@@ -444,6 +444,8 @@ SCRIPT_STRINGS = (
 	"If applicable",
 	"Choose the notice first",
 	"Back to my applications",
+	"Returned for revision",
+	"Resubmit by {0} (Beijing time)",
 	"Checking...",
 	"Submitting...",
 )
@@ -460,7 +462,7 @@ def _child_strings(child_doctype: str) -> list[str]:
 
 def form_messages(web_form) -> dict[str, str]:
 	"""zh of every string the web form's controls, rows and script show."""
-	strings = [*CONTROL_STRINGS, *SCRIPT_STRINGS]
+	strings = [*CONTROL_STRINGS, *SCRIPT_STRINGS, "Material Name"]
 	for wf in web_form.web_form_fields:
 		if wf.fieldtype == "Table":
 			strings += _child_strings(wf.options)
@@ -475,6 +477,7 @@ def _table_fields(child_doctype: str, materials: list[dict]) -> list[dict]:
 		field = df.as_dict()
 		if df.fieldname == "material_code":
 			field.update(
+				label="Material Name",
 				fieldtype="Select",
 				options=[
 					{"value": "", "label": ""},
@@ -499,11 +502,16 @@ def web_form_context(context):
 	notice = doc.notice if doc else frappe.form_dict.notice
 	materials = material_options(notice) if notice else []
 	web_form = frappe.get_cached_doc("Web Form", WEB_FORM)
+	submitted = doc is not None and doc.workflow_state not in (None, "", WorkflowState.DRAFT)
 	for field in context.web_form_doc.web_form_fields:
 		if field.fieldtype == "Table":
 			field.fields = _table_fields(field.options, materials)
+		if submitted and field.fieldname in FIXED_AFTER_SUBMISSION:
+			field.read_only = 1
 	context.parents = [{"route": LIST_ROUTE.lstrip("/"), "title": _("My Title Applications")}]
-	context.title = _("Title Application {0}").format(doc.name) if doc else _("New Title Application")
+	context.title = (
+		f"{doc.name} · {state_badge(doc.workflow_state)['label']}" if doc else _("New Title Application")
+	)
 	context.introduction_text = _(web_form.introduction_text or "")
 	context.portal_messages = frappe.as_json(form_messages(web_form))
 	context.portal_settings = frappe.as_json(
@@ -512,6 +520,8 @@ def web_form_context(context):
 			"list_url": LIST_ROUTE,
 			"application_url": application_url(doc.name) if doc else "",
 			"submit_action": SUBMIT_ACTIONS.get(doc.workflow_state) if doc else "",
+			"returned": _latest_return(doc) if doc and doc.workflow_state == WorkflowState.RETURNED else None,
+			"notice_title": notice_heading(notice)["title"] if notice else "",
 		}
 	)
 

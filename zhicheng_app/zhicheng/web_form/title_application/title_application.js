@@ -33,7 +33,7 @@ function zhicheng_setup(form) {
 		form.fields_dict.attachments.$wrapper.on("change", () => zhicheng_render_checklist(form));
 	}
 	zhicheng_render_checklist(form);
-	$(".web-form-wrapper").before('<div class="zc-precheck-summary"></div>');
+	$(".web-form-wrapper").before('<div class="zc-messages"></div><div class="zc-precheck-summary"></div>');
 
 	const actions = $(".web-form-footer .right-area");
 	const precheck = $(`<button type="button" class="btn btn-default btn-sm ml-2 zc-precheck-btn">${__("Precheck")}</button>`);
@@ -45,6 +45,19 @@ function zhicheng_setup(form) {
 		submit.on("click", () => zhicheng_submit(form));
 		actions.append(submit);
 		actions.find(".submit-btn").removeClass("btn-primary").addClass("btn-default");
+	}
+	const notice = form.fields_dict.notice;
+	if (notice && notice.df.read_only && zhicheng_portal.notice_title) {
+		// fixed since the submission: show the notice by its title, not its code
+		notice.df.formatter = () => zc_esc(zhicheng_portal.notice_title);
+		notice.refresh();
+	}
+	const returned = zhicheng_portal.returned;
+	if (returned) {
+		const deadline = returned.deadline ? `<div>${zc_esc(__("Resubmit by {0} (Beijing time)", [returned.deadline]))}</div>` : "";
+		$(".zc-messages").append(`<div class="zc-notice zc-badge-orange zc-returned">
+			<strong>${__("Returned for revision")}</strong>（${zc_esc(returned.at)}）
+			<div style="white-space: pre-wrap">${zc_esc(returned.reasons)}</div>${deadline}</div>`);
 	}
 	const params = frappe.utils.get_query_params();
 	if (params.saved) {
@@ -68,12 +81,14 @@ function zhicheng_add_styles() {
 		.zc-badge-red { background: #fdecec; color: #a61b1b; }
 		.zc-badge-green { background: #e6f6ec; color: #16703c; }
 		.zc-badge-gray { background: #f3f4f6; color: #4b5563; }
+		.zc-badge-orange { background: #fff4e0; color: #8a5300; }
+		.web-form .grid-heading-row .row-index { white-space: nowrap; }
 	</style>`);
 }
 
 function zhicheng_notice(message, colour) {
-	$(".zc-notice").remove();
-	$(".web-form-header").after(`<div class="zc-notice zc-badge-${colour}">${zc_esc(message)}</div>`);
+	$(".zc-notice:not(.zc-returned)").remove();
+	$(".zc-messages").append(`<div class="zc-notice zc-badge-${colour}">${zc_esc(message)}</div>`);
 }
 
 // ------------------------------------------------------------------ materials
