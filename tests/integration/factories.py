@@ -1,5 +1,6 @@
 """Test-data factories for the integration level: valid codes, unique names, minimal records."""
 
+import datetime
 import random
 import string
 
@@ -18,7 +19,12 @@ def credit_code() -> str:
 	return body + uscc.calc_check_digit(body)
 
 
-def resident_id(birth: str = "19880315", region: str = "652901") -> str:
+def resident_id(birth: str | None = None, region: str = "652901") -> str:
+	"""A valid 居民身份证号码 (GB 11643) of someone born in 1988, on a random day unless given, so
+	numbers of different test runs do not collide (an ID number belongs to one applicant account)."""
+	if birth is None:
+		day = datetime.date(1988, 1, 1) + datetime.timedelta(days=random.randrange(366))
+		birth = day.strftime("%Y%m%d")
 	body = region + birth + "".join(random.choices(string.digits, k=3))
 	return body + ric.calc_check_digit(body + "0")
 

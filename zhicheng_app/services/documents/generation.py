@@ -1,11 +1,14 @@
 """Generation: render one document of a record, store it privately, record it.
 
 Each generation is a Generated Document (kind, source, version, content hash, token, file, who
-and when); a new generation of the same kind, record and group (``batch_key``) supersedes the
-older ones, which the public /verify page then says.
+and when); a new generation of the same kind, record and group (``batch_key``) from changed data
+supersedes the older ones, which the public /verify page then says. The same data again (the
+.docx downloaded twice, or as PDF after the .docx was printed) is the same version with the same
+QR code: nothing is superseded.
 """
 
 import hashlib
+import json
 from dataclasses import dataclass
 
 import frappe
@@ -103,13 +106,25 @@ def generate(
 		context = application_context(doc)
 
 	key = {"kind": kind, "reference_doctype": doctype, "reference_name": name, "batch_key": batch_key or ""}
+	barcode = context.get("application_no") if spec.barcode else None
+	data_hash = hashlib.sha256(
+		json.dumps(context, sort_keys=True, ensure_ascii=False, default=str).encode()
+	).hexdigest()
+	current = frappe.get_all(
+		GENERATED,
+		filters={**key, "superseded": 0},
+		fields=["name", "version", "token", "data_hash"],
+		order_by="version desc",
+		limit=1,
+	)
+	if current and current[0].data_hash == data_hash:
+		return _again(current[0], kind, doctype, name, context, barcode, file_format, batch_key)
+
 	version = frappe.db.count(GENERATED, key) + 1
 	record_name = frappe.generate_hash(length=12)
 	token = tokens.sign_token(signing_secret(), record_name, kind, version)
 	url = verify_url(token)
-	content = _render(
-		kind, context, url, context.get("application_no") if spec.barcode else None, file_format
-	)
+	content = _render(kind, context, url, barcode, file_format)
 
 	title = _(spec.title, "zh")
 	# an application's documents belong to the application (its readers open them); a unit's or a
@@ -135,6 +150,7 @@ def generate(
 			"file": file_doc.file_url,
 			"file_format": file_format,
 			"content_hash": hashlib.sha256(content).hexdigest(),
+			"data_hash": data_hash,
 			"generated_by": frappe.session.user,
 			"generated_at": now_datetime(),
 			"token": token,
@@ -147,4 +163,26 @@ def generate(
 		frappe.db.set_value(GENERATED, old, {"superseded": 1, "superseded_by": record_name})
 	return Generated(
 		record_name, kind, version, file_doc.file_url, file_doc.file_name, file_format, token, url, content
+	)
+
+
+def _again(current, kind, doctype, name, context, barcode, file_format, batch_key) -> Generated:
+	"""The current version rendered again, with its own QR code, in the format asked for."""
+	url = verify_url(current.token)
+	content = _render(kind, context, url, barcode, file_format)
+	title = _(spec_or_throw(kind).title, "zh")
+	attached_to = (doctype, name) if doctype == APPLICATION else (GENERATED, current.name)
+	file_doc = save_private_file(
+		content, file_name(title, name, batch_key, current.version, file_format), *attached_to
+	)
+	return Generated(
+		current.name,
+		kind,
+		current.version,
+		file_doc.file_url,
+		file_doc.file_name,
+		file_format,
+		current.token,
+		url,
+		content,
 	)
