@@ -280,7 +280,7 @@ FORM_FIELDS = {
 	"series": "series",
 	"profession": "profession",
 	"target_level": "target_level",
-	"module": "module",
+	"module": "route",  # the platform module follows from the route and level (the notice's routes)
 	"profession_exam_replaced": "target_title",
 	"first_time_private": "first_time_private",
 	"via_skill_integration": "skill_integration",
