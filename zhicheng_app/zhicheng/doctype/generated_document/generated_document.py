@@ -22,6 +22,7 @@ class GeneratedDocument(Document):
 
 		batch_key: DF.Data | None
 		content_hash: DF.Data | None
+		data_hash: DF.Data | None
 		doc_date: DF.Date | None
 		file: DF.Data | None
 		file_format: DF.Data | None
