@@ -508,6 +508,9 @@ def web_form_context(context):
 			field.fields = _table_fields(field.options, materials)
 		if submitted and field.fieldname in FIXED_AFTER_SUBMISSION:
 			field.read_only = 1
+		if field.fieldname == "notice" and not doc:
+			# a new application is made under a notice open for applications
+			field.options = frappe.as_json([{"value": n["name"], "label": n["title"]} for n in open_notices()])
 	context.parents = [{"route": LIST_ROUTE.lstrip("/"), "title": _("My Title Applications")}]
 	context.title = (
 		f"{doc.name} · {state_badge(doc.workflow_state)['label']}" if doc else _("New Title Application")
