@@ -12,7 +12,7 @@ import datetime
 import frappe
 from frappe.model.workflow import apply_workflow, get_transitions
 
-from zhicheng_app.documents.catalogue import KIND_SOURCE, UNIT_DOCUMENT_TITLES, unit_documents
+from zhicheng_app.documents.catalogue import CLOSED_STATES, KIND_SOURCE, UNIT_DOCUMENT_TITLES, unit_documents
 from zhicheng_app.documents.contexts import recommendation_opinion
 from zhicheng_app.documents.formatting import cn_date
 from zhicheng_app.documents.registry import REGISTRY
@@ -310,6 +310,7 @@ def application_view(name: str) -> dict:
 		"profession": doc.profession or "",
 		"workflow_state": doc.workflow_state,
 		"state_label": _(doc.workflow_state) if doc.workflow_state else "",
+		"closed": doc.workflow_state in CLOSED_STATES,
 		"personal_summary": doc.personal_summary or "",
 		"materials": materials_view(doc, config),
 		"publicity": publicity_view(doc),
@@ -326,6 +327,7 @@ def application_view(name: str) -> dict:
 				"per_person": KIND_SOURCE[kind] == APPLICATION,
 			}
 			for document, kind in unit_documents(doc.route)
+			if doc.workflow_state not in CLOSED_STATES  # nothing to publicise once it ended
 		],
 		"decisions": unit_decisions(doc.name),
 		"can_attach": can_attach(doc),
