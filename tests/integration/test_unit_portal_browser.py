@@ -15,14 +15,7 @@ import zipfile
 import frappe
 import pytest
 
-from tests.integration.browser import (  # noqa: F401  (chromium and page are fixtures)
-	ALLOWED_WORDS,
-	SCREENSHOTS,
-	assert_no_english,
-	chromium,
-	login,
-	page,
-)
+from tests.integration.browser import ALLOWED_WORDS, SCREENSHOTS, assert_no_english, login
 from tests.integration.unit_portal_support import PASSWORD, create_portal_data, remove_portal_data
 
 
@@ -40,7 +33,7 @@ ALLOWED = ALLOWED_WORDS | {"JPG", "PNG", "browser", "objected"}
 
 
 @pytest.fixture
-def hr_page(page, portal):  # noqa: F811
+def hr_page(page, portal):
 	"""A page logged in as the unit's HR."""
 	login(page, portal["actors"]["hr"], PASSWORD)
 	return page
