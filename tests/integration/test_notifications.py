@@ -80,6 +80,7 @@ def test_next_actors_are_emailed_once_per_step(actors, monkeypatch):
 	assert hr_email in sent[0]["recipients"]
 	assert frappe.db.get_value("User", actors["county"], "email") not in sent[0]["recipients"]
 	assert doc.name in sent[0]["subject"] and not sent[0].get("attachments")
+	assert f"/unit-application?application={doc.name}" in sent[0]["message"]  # the unit has no desk
 	# a job that runs after the application moved on sends nothing
 	method(application=doc.name, state="Committee Review")
 	assert len(sent) == 1

@@ -14,7 +14,7 @@ to the Error Log with the application's name.
 import frappe
 from frappe import _
 from frappe.model.workflow import get_workflow_name, has_approval_access
-from frappe.utils import get_url_to_form
+from frappe.utils import get_url, get_url_to_form
 from frappe.utils.user import get_users_with_role
 from frappe.workflow.doctype.workflow_action.workflow_action import get_next_possible_transitions
 
@@ -67,15 +67,29 @@ def send_next_actor_email(application: str, state: str):
 		if not recipients:
 			return
 		state_label = _(state)
-		frappe.sendmail(
-			recipients=recipients,
-			subject=_("Title application {0} awaits your action: {1}").format(doc.name, state_label),
-			message=_("The title application {0} of {1} is now at the step {2}. Open it: {3}").format(
-				doc.name, doc.applicant_name or "", state_label, get_url_to_form(DOCTYPE, doc.name)
-			),
-			reference_doctype=DOCTYPE,
-			reference_name=doc.name,
+		# desk users open the form; the unit's HR, who has no desk, the unit's page of the portal
+		desk = set(
+			frappe.get_all(
+				"User", filters={"email": ("in", recipients), "user_type": "System User"}, pluck="email"
+			)
 		)
+		links = {
+			True: get_url_to_form(DOCTYPE, doc.name),
+			False: get_url(f"/unit-application?application={doc.name}"),
+		}
+		for on_desk, link in links.items():
+			group = [r for r in recipients if (r in desk) is on_desk]
+			if not group:
+				continue
+			frappe.sendmail(
+				recipients=group,
+				subject=_("Title application {0} awaits your action: {1}").format(doc.name, state_label),
+				message=_("The title application {0} of {1} is now at the step {2}. Open it: {3}").format(
+					doc.name, doc.applicant_name or "", state_label, link
+				),
+				reference_doctype=DOCTYPE,
+				reference_name=doc.name,
+			)
 	except Exception:
 		frappe.log_error(
 			title=_("E-mail to the next actors of {0} failed").format(application),
