@@ -500,7 +500,7 @@ start_bench() {
 	if [[ "$SERVE" == "production" ]]; then
 		production_processes
 		concurrency=(-c "worker=$BACKGROUND_WORKERS")
-		dev_server=
+		dev_server=false # not empty: Frappe reads DEV_SERVER as a number when it is set
 	fi
 	log "starting web/socketio/schedule/worker (logs: $BENCH_DIR/logs/bench-start.log)"
 	(
