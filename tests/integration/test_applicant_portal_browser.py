@@ -77,6 +77,12 @@ def _cleanup(world: dict):
 		filters={"reference_doctype": "Title Application", "reference_name": ("in", names or [""])},
 		pluck="name",
 	)
+	# the attachments' files, uploaded before the application was saved or made for it here
+	uploaded = frappe.get_all(
+		"Application Attachment", filters={"parent": ("in", names or [""])}, pluck="file"
+	)
+	for file in frappe.get_all("File", filters={"file_url": ("in", uploaded or [""])}, pluck="name"):
+		frappe.delete_doc("File", file, ignore_permissions=True, force=True)
 	for doctype, records in (("Title Application", names), ("Generated Document", generated)):
 		for file in frappe.get_all(
 			"File",
@@ -88,9 +94,6 @@ def _cleanup(world: dict):
 		frappe.delete_doc("Generated Document", record, ignore_permissions=True, force=True)
 	for record in names:
 		frappe.delete_doc("Title Application", record, ignore_permissions=True, force=True)
-	for file in world["files"]:
-		if frappe.db.exists("File", {"file_url": file}):
-			frappe.delete_doc("File", frappe.db.get_value("File", {"file_url": file}), force=True)
 	for email in (world["applicant"], world["hr"], world["committee"]):
 		frappe.db.delete("User Permission", {"user": email})
 		frappe.delete_doc("User", email, ignore_permissions=True, force=True)
@@ -108,7 +111,7 @@ def world(frappe_site):
 		"000", now=frappe.utils.now_datetime(), title="浏览器测试职称评审通知", materials=materials
 	)
 	unit = make_unit(unit_name=f"阿克苏浏览器测试设计院{random.randint(100000, 999999)}")
-	world = {"notice": notice.name, "notice_title": notice.title, "unit": unit.name, "files": []}
+	world = {"notice": notice.name, "notice_title": notice.title, "unit": unit.name}
 	world["applicant"] = make_user("Title Applicant", password=PASSWORD)
 	frappe.db.set_value(
 		"User", world["applicant"], {"first_name": APPLICANT_NAME, "full_name": APPLICANT_NAME}
