@@ -108,6 +108,9 @@ def test_available_kinds_follow_the_route():
 
 def test_generation_is_recorded_and_attached_privately():
 	app = _application()
+	with pytest.raises(frappe.PermissionError, match="接收"):  # the 评审表 once accepted
+		generate("qualification_review_form", "Title Application", app.name)
+	app.db_set("workflow_state", "Accepted")
 	made = generate("qualification_review_form", "Title Application", app.name)
 	record = frappe.get_doc("Generated Document", made.name)
 	assert (record.kind, record.reference_doctype, record.reference_name) == (
@@ -152,6 +155,7 @@ def test_a_new_generation_supersedes_the_older_one():
 	current = verification.verify(second.token)
 	assert current.status == "valid" and current.version == 2 and current.latest_version == 2
 	# another kind of the same record keeps its own numbering
+	app.db_set("workflow_state", "Accepted")
 	assert generate("qualification_review_form", "Title Application", app.name).version == 1
 
 
@@ -523,6 +527,8 @@ def committed(frappe_site):
 	if not app:
 		pytest.skip("the demo data is not loaded (bench execute zhicheng_app.demo.load)")
 	before = set(frappe.get_all("Generated Document", pluck="name"))
+	state = frappe.db.get_value("Title Application", app, "workflow_state")
+	frappe.db.set_value("Title Application", app, "workflow_state", "Accepted")  # 评审表 downloads
 	v1 = generate("commitment", "Title Application", app)
 	changed = {
 		**contexts.application_context(frappe.get_doc("Title Application", app)),
@@ -533,6 +539,7 @@ def committed(frappe_site):
 	yield {"app": app, "v1": v1, "v2": v2, "before": before}
 	frappe.db.rollback()
 	frappe.set_user("Administrator")
+	frappe.db.set_value("Title Application", app, "workflow_state", state)
 	for name in set(frappe.get_all("Generated Document", pluck="name")) - before:
 		url = frappe.db.get_value("Generated Document", name, "file")
 		frappe.delete_doc("Generated Document", name, ignore_permissions=True, force=True)

@@ -8,7 +8,7 @@ site's documents or any objects with the same fields.
 from __future__ import annotations
 
 from zhicheng_app.i18n import _
-from zhicheng_app.rules.vocabulary import Route
+from zhicheng_app.rules.vocabulary import ACCEPTED_STATES, Route
 
 from .batches import route_label
 from .formatting import level_batch_label
@@ -109,13 +109,24 @@ def route_of(value) -> Route | None:
 		return None
 
 
+# documents an application's state opens: the watermarked 评审表 once the committee has
+# accepted the application online
+STATE_GATED_KINDS = {"qualification_review_form": ACCEPTED_STATES}
+
+
+def open_in_state(kind: str, workflow_state: str | None) -> bool:
+	"""Whether an application in ``workflow_state`` may have ``kind`` generated."""
+	return kind not in STATE_GATED_KINDS or workflow_state in STATE_GATED_KINDS[kind]
+
+
 def available_kinds(doctype: str, doc) -> list[dict]:
 	"""The documents offered on a record's form: ``[{"kind", "title"}]``."""
 	if doctype == APPLICATION:
 		kinds = [
 			kind
 			for kind in ROUTE_KINDS.get(route_of(doc.route), ())
-			if kind not in CONDITIONAL_KINDS or doc.get(CONDITIONAL_KINDS[kind])
+			if (kind not in CONDITIONAL_KINDS or doc.get(CONDITIONAL_KINDS[kind]))
+			and open_in_state(kind, doc.get("workflow_state"))
 		]
 	else:
 		kinds = [kind for kind, source in KIND_SOURCE.items() if source == doctype]

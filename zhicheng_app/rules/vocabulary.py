@@ -251,3 +251,16 @@ class WorkflowState(StrEnum):
 
 # The states in which the applicant edits and (re)submits the application
 APPLICANT_STATES = (WorkflowState.DRAFT, WorkflowState.RETURNED)
+
+# Accepted online by the committee (已接收材料), and still under way or certified
+ACCEPTED_STATES = frozenset(
+	{
+		WorkflowState.ACCEPTED,
+		WorkflowState.PAPER_RECEIVED,
+		WorkflowState.FEE_PAID,
+		WorkflowState.DEFENSE,
+		WorkflowState.UNDER_EVALUATION,
+		WorkflowState.PASSED_PUBLICITY,
+		WorkflowState.CERTIFIED,
+	}
+)

@@ -39,24 +39,9 @@ DEADLINE_LABELS = {
 	WindowKind.PAPER: "Paper materials by",
 	WindowKind.FEE: "Fee payment by",
 }
-# accepted by the committee (已接收材料) and still under way or certified
-ACCEPTED_STATES = frozenset(
-	{
-		WorkflowState.ACCEPTED,
-		WorkflowState.PAPER_RECEIVED,
-		WorkflowState.FEE_PAID,
-		WorkflowState.DEFENSE,
-		WorkflowState.UNDER_EVALUATION,
-		WorkflowState.PASSED_PUBLICITY,
-		WorkflowState.CERTIFIED,
-	}
-)
-# the documents an applicant downloads from the portal, and the states in which (None: any)
-APPLICANT_DOCUMENTS = {
-	"commitment": None,
-	"exemption_form": None,
-	"qualification_review_form": ACCEPTED_STATES,
-}
+# the documents an applicant downloads from the portal (those of them that their application's
+# state opens, see documents.catalogue)
+APPLICANT_DOCUMENTS = frozenset({"commitment", "exemption_form", "qualification_review_form"})
 # Workflow State style -> the colour of its badge
 STATE_COLOURS = {"Primary": "blue", "Info": "blue", "Success": "green", "Warning": "orange", "Danger": "red"}
 
@@ -198,15 +183,7 @@ def material_options(notice: str | None) -> list[dict]:
 
 def documents(doc) -> list[dict]:
 	"""The documents of their own the applicant may download now, ``[{kind, title}]``."""
-	return [
-		entry
-		for entry in available_kinds(APPLICATION, doc)
-		if entry["kind"] in APPLICANT_DOCUMENTS
-		and (
-			APPLICANT_DOCUMENTS[entry["kind"]] is None
-			or doc.workflow_state in APPLICANT_DOCUMENTS[entry["kind"]]
-		)
-	]
+	return [entry for entry in available_kinds(APPLICATION, doc) if entry["kind"] in APPLICANT_DOCUMENTS]
 
 
 def _state_of(content: str) -> str | None:
@@ -510,7 +487,9 @@ def web_form_context(context):
 			field.read_only = 1
 		if field.fieldname == "notice" and not doc:
 			# a new application is made under a notice open for applications
-			field.options = frappe.as_json([{"value": n["name"], "label": n["title"]} for n in open_notices()])
+			field.options = frappe.as_json(
+				[{"value": n["name"], "label": n["title"]} for n in open_notices()]
+			)
 	context.parents = [{"route": LIST_ROUTE.lstrip("/"), "title": _("My Title Applications")}]
 	context.title = (
 		f"{doc.name} · {state_badge(doc.workflow_state)['label']}" if doc else _("New Title Application")

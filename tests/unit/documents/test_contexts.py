@@ -122,7 +122,10 @@ def test_unit_batch_context_groups_one_route_label():
 
 def test_available_kinds_follow_the_route_and_the_requests():
 	kinds = [k["kind"] for k in catalogue.available_kinds(catalogue.APPLICATION, _application())]
-	assert kinds == ["unit_publicity_001", "commitment", "appraisal_form", "qualification_review_form"]
+	assert kinds == ["unit_publicity_001", "commitment", "appraisal_form"]  # a draft: no 评审表 yet
+	accepted = catalogue.available_kinds(catalogue.APPLICATION, _application(workflow_state="Accepted"))
+	assert [k["kind"] for k in accepted][-1] == "qualification_review_form"
+	assert not catalogue.open_in_state("qualification_review_form", "Committee Review")
 	exempt = catalogue.available_kinds(catalogue.APPLICATION, _application(ce_exemption=1))
 	assert "exemption_form" in [k["kind"] for k in exempt]
 	assert catalogue.available_kinds(catalogue.APPLICATION, _application(route="")) == []

@@ -16,7 +16,7 @@ from frappe.utils import getdate, now_datetime
 
 from zhicheng_app.documents import tokens
 from zhicheng_app.documents.batches import BatchError
-from zhicheng_app.documents.catalogue import APPLICATION, KIND_SOURCE, file_name
+from zhicheng_app.documents.catalogue import APPLICATION, KIND_SOURCE, file_name, open_in_state
 from zhicheng_app.documents.contexts import verification_fields
 from zhicheng_app.documents.pdf import PdfUnavailable, docx_to_pdf
 from zhicheng_app.documents.render import DocumentError, render_docx
@@ -97,6 +97,12 @@ def generate(
 	doc = frappe.get_doc(doctype, name)
 	if check_permission:
 		check_print_permission(doctype, doc)
+	if doctype == APPLICATION and not open_in_state(kind, doc.workflow_state):
+		frappe.throw(
+			_("{0} can be generated once the committee has accepted the application").format(_(spec.title)),
+			frappe.PermissionError,
+			title=_("Not Available Yet"),
+		)
 	if context is None:
 		if doctype != APPLICATION:
 			frappe.throw(
