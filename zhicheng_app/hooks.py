@@ -38,6 +38,9 @@ has_permission = {
 	"Unit Registration": "zhicheng_app.services.unit_registration.has_permission",
 }
 
+# uploads to an application are checked before Frappe stores them (overrides/file.py)
+override_doctype_class = {"File": "zhicheng_app.overrides.file.ApplicationAwareFile"}
+
 # Frappe's own whitelisted methods whose permission checks are missing
 override_whitelisted_methods = {
 	"frappe.client.get_count": "zhicheng_app.overrides.client.get_count",
@@ -51,7 +54,6 @@ doc_events = {
 		# the publicity objection flag stays set while an objection stands (Publicity Objection)
 		"before_validate": "zhicheng_app.services.publicity_objections.keep_objection_flag",
 	},
-	"File": {"before_insert": "zhicheng_app.services.editability.check_attachment_upload"},
 }
 
 # Portal

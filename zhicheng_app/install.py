@@ -10,6 +10,7 @@ import os
 import frappe
 
 from zhicheng_app.roles import ROLES
+from zhicheng_app.services.uploads import strip_photo_metadata_on_upload
 from zhicheng_app.workflows import WORKFLOW_NAME, install_default_workflow
 
 SETUP_DATA = os.path.join(os.path.dirname(__file__), "setup_data")
@@ -21,6 +22,7 @@ def before_install():
 
 def after_install():
 	create_defaults()
+	strip_photo_metadata_on_upload()
 
 
 def after_migrate():

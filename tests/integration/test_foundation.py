@@ -155,7 +155,37 @@ def _round_trip_committee():
 	}
 
 
+def _round_trip_objection():
+	app, _expected = _round_trip_application()
+	values = {
+		"application": app.name,
+		"received_on": "2024-07-16",
+		"content": "对业绩材料有异议",
+		"status": "Unhandled",
+	}
+	doc = frappe.get_doc({"doctype": "Publicity Objection", **values}).insert(ignore_permissions=True)
+	return doc, {**values, "employer_unit": app.employer_unit}
+
+
+def _round_trip_registration():
+	from tests.integration.factories import credit_code
+
+	values = {
+		"unit_name": unique("测试注册单位"),
+		"credit_code": credit_code(),
+		"ownership": "Private Enterprise",
+		"location": "County",
+		"region": "温宿县",
+		"hr_contact": "王经办",
+		"phone": "13800000000",
+	}
+	doc = frappe.get_doc({"doctype": "Unit Registration", **values}).insert(ignore_permissions=True)
+	return doc, values
+
+
 ROUND_TRIPS = {
+	"Publicity Objection": _round_trip_objection,
+	"Unit Registration": _round_trip_registration,
 	"Region": lambda: _simple(
 		"Region", {"region_name": unique("测试乡"), "region_level": "Township", "parent_region": "温宿县"}
 	)(),

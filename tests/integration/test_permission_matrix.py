@@ -298,8 +298,8 @@ def test_an_applicant_cannot_attach_to_another_application_or_one_under_review(w
 			frappe.get_doc(
 				{
 					"doctype": "File",
-					"file_name": "x.txt",
-					"content": b"x",
+					"file_name": "x.pdf",
+					"content": b"%PDF-1.4 evidence",
 					"is_private": 1,
 					"attached_to_doctype": APP,
 					"attached_to_name": name,

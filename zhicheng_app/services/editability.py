@@ -127,9 +127,10 @@ def check_fixed_after_submission(doc):
 		)
 
 
-def check_attachment_upload(file, method=None):
-	"""``before_insert`` of File: a file is attached to an application only by someone who may
-	change it in its current state (the state's editing role), within the user's scope."""
+def check_attachment_upload(file):
+	"""Before Frappe stores an uploaded File (``overrides/file.py``): a file is attached to an
+	application only by someone who may change it in its current state (the state's editing
+	role), within the user's scope."""
 	if file.attached_to_doctype != "Title Application" or not file.attached_to_name:
 		return
 	if set(frappe.get_roles()) & ADMIN_ROLES or file.flags.ignore_permissions:

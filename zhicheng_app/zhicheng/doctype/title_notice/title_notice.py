@@ -17,6 +17,7 @@ class TitleNotice(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from zhicheng_app.zhicheng.doctype.notice_basis.notice_basis import NoticeBasis
 		from zhicheng_app.zhicheng.doctype.notice_ce_policy.notice_ce_policy import NoticeCEPolicy
 		from zhicheng_app.zhicheng.doctype.notice_committee.notice_committee import NoticeCommittee
