@@ -34,6 +34,8 @@ except ImportError:  # pragma: no cover - depends on the interpreter
 def pytest_configure(config):
 	# the browser fixtures (Playwright for Python, Chromium headless) for every test of this folder
 	config.pluginmanager.import_plugin("tests.integration.browser")
+	# the approval chains' actors and the frozen campaign clock (workflow_support.py)
+	config.pluginmanager.import_plugin("tests.integration.workflow_support")
 	config.addinivalue_line("markers", "integration: needs a Frappe site on a bench")
 	config.addinivalue_line(
 		"markers",

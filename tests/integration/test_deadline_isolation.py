@@ -9,30 +9,14 @@ import pytest
 from tests.integration.workflow_support import (
 	NOW,
 	chain_notice,
-	make_actors,
 	make_chain_application,
-	remove_actors,
 	state,
 )
 from zhicheng_app.services import deadlines
 from zhicheng_app.services.deadlines import close_overdue_applications, job_title
 
-
-@pytest.fixture(scope="module")
-def actors(frappe_site):
-	frappe.set_user("Administrator")
-	created = make_actors()
-	frappe.db.commit()
-	yield created
-	remove_actors(created)
-	frappe.db.commit()
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock():
-	frappe.flags.zhicheng_now = NOW
-	yield
-	frappe.flags.zhicheng_now = None
+# the campaign clock stands at 2024-08-01 10:00 Beijing time (workflow_support.frozen_clock)
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 
 @pytest.fixture(autouse=True)

@@ -5,31 +5,14 @@ import pytest
 from frappe.model.workflow import apply_workflow
 
 from tests.integration.workflow_support import (
-	NOW,
 	chain_notice,
-	make_actors,
 	make_chain_application,
-	remove_actors,
 )
 from zhicheng_app.services import notifications
 from zhicheng_app.workflows import WORKFLOW_NAME, load_default
 
-
-@pytest.fixture(scope="module")
-def actors(frappe_site):
-	frappe.set_user("Administrator")
-	created = make_actors()
-	frappe.db.commit()
-	yield created
-	remove_actors(created)
-	frappe.db.commit()
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock():
-	frappe.flags.zhicheng_now = NOW
-	yield
-	frappe.flags.zhicheng_now = None
+# the campaign clock stands at 2024-08-01 10:00 Beijing time (workflow_support.frozen_clock)
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 
 def _submitted(actors):

@@ -89,3 +89,22 @@ def test_precheck_method_over_rest_respects_read_permission(server):
 	assert all(f["seed_ref"] and f["message"] for f in body["findings"])
 	other = _login("zc.private.hr@example.com").post(url, data={"application": doc.name}, timeout=60)
 	assert other.status_code == 403
+
+
+@pytest.mark.parametrize("row", APPLICATIONS, ids=[f"{r['notice']}-{r['route']}" for r in APPLICATIONS])
+def test_findings_on_the_site_cite_the_notice_by_its_number_or_title_and_clause(row):
+	"""What a clerk reads names the notice (its 文号, else its title in 《》) and the clause, a
+	national standard, or says it is the system's own default: never a file or a line number."""
+	import re
+
+	doc = _demo_application(row)
+	notice = frappe.get_doc("Title Notice", doc.notice)
+	heading = notice.doc_no or f"《{notice.title}》"
+	findings = run_precheck(doc).findings
+	assert findings
+	for finding in findings:
+		ref = finding.seed_ref
+		assert ref and not re.search(r"\bL\d|shared/|\.md|§|Q-\d", ref), ref
+		assert heading in ref or ref.startswith(("GB ", "本系统")), ref
+	cited = [f.seed_ref for f in findings if heading in f.seed_ref]
+	assert cited and any(re.search(r"[一二三四五六七八九十]、|（[一二三四五六七八九十]）", r) for r in cited)

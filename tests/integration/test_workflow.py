@@ -10,32 +10,12 @@ from tests.integration.workflow_support import (
 	act,
 	chain_notice,
 	edit,
-	make_actors,
 	make_chain_application,
 	publicise,
-	remove_actors,
 	state,
 )
 from zhicheng_app.services.deadlines import close_overdue_applications
 from zhicheng_app.workflows import WORKFLOW_NAME, install_default_workflow, restore_default
-
-
-@pytest.fixture(scope="module")
-def actors(frappe_site):
-	frappe.set_user("Administrator")
-	created = make_actors()
-	frappe.db.commit()
-	yield created
-	remove_actors(created)
-	frappe.db.commit()
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock():
-	frappe.flags.zhicheng_now = NOW
-	yield
-	frappe.flags.zhicheng_now = None
-
 
 COMMITTEE = "committee"
 CHAINS = {
@@ -56,6 +36,9 @@ CHAINS = {
 	"002-region": ("002", "prefecture", "Autonomous Region Evaluation", "Full Senior",
 		[("hr", "Recommend", "Supervising Review"), ("supervisor", "Recommend", "Committee Review")]),
 }  # fmt: skip
+
+# the campaign clock stands at 2024-08-01 10:00 Beijing time (workflow_support.frozen_clock)
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 
 def submit_and_publicise(actors, notice, unit, route, level):

@@ -3,6 +3,7 @@
 import datetime
 
 import frappe
+import pytest
 from frappe.model.workflow import apply_workflow
 
 from tests.integration.factories import make_notice, make_unit, make_user, resident_id
@@ -182,3 +183,22 @@ def publicise(actors: dict, name: str, objection: int = 0):
 
 def state(name: str) -> str:
 	return frappe.db.get_value("Title Application", name, "workflow_state")
+
+
+@pytest.fixture(scope="module")
+def actors(frappe_site):
+	"""The units and scoped users of ``make_actors``, committed for the module and removed after it."""
+	frappe.set_user("Administrator")
+	created = make_actors()
+	frappe.db.commit()
+	yield created
+	remove_actors(created)
+	frappe.db.commit()
+
+
+@pytest.fixture
+def frozen_clock():
+	"""The campaign clock stands at ``NOW`` (2024-08-01 10:00 Beijing time)."""
+	frappe.flags.zhicheng_now = NOW
+	yield
+	frappe.flags.zhicheng_now = None

@@ -95,10 +95,11 @@ def test_title_notice_carries_every_notice_setting():
 
 
 def _functions(path: Path) -> set[str]:
+	"""The functions and classes a hook may name (``override_doctype_class`` names a class)."""
 	return {
 		node.name
 		for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-		if isinstance(node, ast.FunctionDef)
+		if isinstance(node, ast.FunctionDef | ast.ClassDef)
 	}
 
 
