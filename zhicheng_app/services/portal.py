@@ -133,19 +133,27 @@ def my_applications() -> list[dict]:
 		upcoming = [d for d in deadlines(doc) if not d["passed"]] or deadlines(doc)
 		result.append(
 			{
-				"name": row.name,
-				"notice": notice_heading(row.notice),
-				"route": _(row.route or ""),
-				"level": _(row.target_level or ""),
-				"series": row.series or "",
-				"profession": row.profession or "",
-				"state": state_badge(row.workflow_state),
+				**_heading(doc),
 				"deadline": upcoming[0] if upcoming else None,
 				"url": application_url(row.name),
 				"edit_url": edit_url(row.name) if can_edit(doc) else "",
 			}
 		)
 	return result
+
+
+def _heading(doc) -> dict:
+	"""What the list and the page show at the top of an application: number, notice, route,
+	level, series, profession and state."""
+	return {
+		"name": doc.name,
+		"notice": notice_heading(doc.notice),
+		"route": _(doc.route or ""),
+		"level": _(doc.target_level or ""),
+		"series": doc.series or "",
+		"profession": doc.profession or "",
+		"state": state_badge(doc.workflow_state or WorkflowState.DRAFT),
+	}
 
 
 def open_notices() -> list[dict]:
@@ -312,14 +320,8 @@ def application_view(name: str) -> dict:
 	editable = can_edit(doc)
 	materials = {m["code"]: m["label"] for m in material_options(doc.notice)}
 	return {
-		"name": doc.name,
+		**_heading(doc),
 		"applicant_name": doc.applicant_name,
-		"notice": notice_heading(doc.notice),
-		"route": _(doc.route or ""),
-		"level": _(doc.target_level or ""),
-		"series": doc.series or "",
-		"profession": doc.profession or "",
-		"state": state_badge(state),
 		"returned": _latest_return(doc) if state == WorkflowState.RETURNED else None,
 		"closed": {"reason": doc.closed_reason or "", "at": beijing(doc.closed_at)}
 		if state in CLOSING_STATES
