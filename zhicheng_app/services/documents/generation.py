@@ -124,27 +124,32 @@ def generate(
 		limit=1,
 	)
 	if current and current[0].data_hash == data_hash:
-		return _again(current[0], kind, doctype, name, context, barcode, file_format, batch_key)
+		again = current[0]
+		return _render_and_store(
+			kind,
+			doctype,
+			name,
+			again.name,
+			again.version,
+			again.token,
+			context,
+			barcode,
+			file_format,
+			batch_key,
+		)
 
 	version = frappe.db.count(GENERATED, key) + 1
 	record_name = frappe.generate_hash(length=12)
 	token = tokens.sign_token(signing_secret(), record_name, kind, version)
-	url = verify_url(token)
-	content = _render(kind, context, url, barcode, file_format)
-
-	title = _(spec.title, "zh")
-	# an application's documents belong to the application (its readers open them); a unit's or a
-	# notice's to their Generated Document record, read within that record's scope (permissions.py)
-	attached_to = (doctype, name) if doctype == APPLICATION else (GENERATED, record_name)
-	file_doc = save_private_file(
-		content, file_name(title, name, batch_key, version, file_format), *attached_to
+	made = _render_and_store(
+		kind, doctype, name, record_name, version, token, context, barcode, file_format, batch_key
 	)
 	issuer, subject, subject_id = verification_fields(kind, doctype, doc, context)
 	frappe.get_doc(
 		{
 			"doctype": GENERATED,
 			"kind": kind,
-			"title": title,
+			"title": _(spec.title, "zh"),
 			"reference_doctype": doctype,
 			"reference_name": name,
 			"batch_key": batch_key or "",
@@ -153,9 +158,9 @@ def generate(
 			"doc_date": context.get("doc_date") or getdate(),
 			"subject": subject,
 			"subject_id": subject_id,
-			"file": file_doc.file_url,
+			"file": made.file_url,
 			"file_format": file_format,
-			"content_hash": hashlib.sha256(content).hexdigest(),
+			"content_hash": hashlib.sha256(made.content).hexdigest(),
 			"data_hash": data_hash,
 			"generated_by": frappe.session.user,
 			"generated_at": now_datetime(),
@@ -167,28 +172,22 @@ def generate(
 	)
 	for old in older:
 		frappe.db.set_value(GENERATED, old, {"superseded": 1, "superseded_by": record_name})
-	return Generated(
-		record_name, kind, version, file_doc.file_url, file_doc.file_name, file_format, token, url, content
-	)
+	return made
 
 
-def _again(current, kind, doctype, name, context, barcode, file_format, batch_key) -> Generated:
-	"""The current version rendered again, with its own QR code, in the format asked for."""
-	url = verify_url(current.token)
+def _render_and_store(
+	kind, doctype, name, record_name, version, token, context, barcode, file_format, batch_key
+) -> Generated:
+	"""Render with the QR code of ``token`` and store the file privately: an application's
+	documents with the application (its readers open them), a unit's or a notice's with their
+	Generated Document record, read within that record's scope (permissions.py)."""
+	url = verify_url(token)
 	content = _render(kind, context, url, barcode, file_format)
 	title = _(spec_or_throw(kind).title, "zh")
-	attached_to = (doctype, name) if doctype == APPLICATION else (GENERATED, current.name)
+	attached_to = (doctype, name) if doctype == APPLICATION else (GENERATED, record_name)
 	file_doc = save_private_file(
-		content, file_name(title, name, batch_key, current.version, file_format), *attached_to
+		content, file_name(title, name, batch_key, version, file_format), *attached_to
 	)
 	return Generated(
-		current.name,
-		kind,
-		current.version,
-		file_doc.file_url,
-		file_doc.file_name,
-		file_format,
-		current.token,
-		url,
-		content,
+		record_name, kind, version, file_doc.file_url, file_doc.file_name, file_format, token, url, content
 	)
