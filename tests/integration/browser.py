@@ -123,6 +123,10 @@ VISIBLE_TEXT_JS = """
 	for (const el of document.querySelectorAll("input[placeholder], textarea[placeholder]")) {
 		if (shown(el) && !el.value) texts.push(el.placeholder);
 	}
+	// a rich-text editor's placeholder (the desk's comment box) is drawn from an attribute
+	for (const el of document.querySelectorAll(".ql-editor.ql-blank[data-placeholder]")) {
+		if (shown(el)) texts.push(el.dataset.placeholder);
+	}
 	for (const select of document.querySelectorAll("select")) {
 		if (shown(select)) for (const option of select.options) texts.push(option.text);
 	}

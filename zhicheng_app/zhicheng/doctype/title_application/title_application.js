@@ -3,8 +3,20 @@
 
 const SEVERITY_ORDER = ["Blocking", "Warning", "Info"];
 const SEVERITY_INDICATOR = { Blocking: "red", Warning: "orange", Info: "blue" };
+// Read-only fields that hold a stored choice: the unit's ownership and level copied from the unit
+const STORED_CHOICES = ["unit_ownership", "unit_location"];
+
+// A workflow state is shown in the user's language, also to those who may not open the Workflow
+// State records (Frappe translates a link's value only for users who may read its target)
+frappe.form.link_formatters["Workflow State"] = (value) => (value ? __(value) : value);
 
 frappe.ui.form.on("Title Application", {
+	setup(frm) {
+		const fields = frappe.meta.docfield_map[frm.doctype] || {};
+		for (const fieldname of STORED_CHOICES) {
+			if (fields[fieldname]) fields[fieldname].formatter = (value) => (value ? __(value) : value);
+		}
+	},
 	refresh(frm) {
 		frm.add_custom_button(__("Precheck"), () => zhicheng_precheck(frm));
 	},
