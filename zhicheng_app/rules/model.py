@@ -306,6 +306,11 @@ class NoticeWindow(Record):
 	start: datetime.datetime | None = None
 	end: datetime.datetime | None = None
 	consequence: str = ""  # zh wording printed by the notice, e.g. 视为放弃本次申报资格
+	# The workflow states (vocabulary.WorkflowState, one per line) in which an application is
+	# closed once ``end`` has passed; empty = the window closes nothing (see rules.deadlines)
+	closes_states: str = ""
+	closes_as: str = ""  # vocabulary.WorkflowState ABANDONED | NOT_ACCEPTED; empty = from the wording
+	clause: str = ""  # the notice's clause that states the deadline and its consequence, e.g. 一、
 
 
 @dataclass(slots=True)
@@ -493,6 +498,9 @@ class NoticeConfig(Record):
 	submissions_count_initial: bool = True
 	resubmission_hours: list[ResubmissionRow] = field(default_factory=list)
 	resubmission_within_application_window: bool = False
+	# a returned application not resubmitted by its deadline ends in this state (vocabulary.
+	# WorkflowState); the closure cites the clause of rule SUB-RESUBMIT-LATE
+	late_resubmission_outcome: str = "Not Accepted"
 
 	# fees and defense
 	fees: list[FeeRow] = field(default_factory=list)

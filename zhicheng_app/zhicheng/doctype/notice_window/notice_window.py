@@ -13,6 +13,9 @@ class NoticeWindow(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		clause: DF.Data | None
+		closes_as: DF.Literal["", "Abandoned", "Not Accepted"]
+		closes_states: DF.SmallText | None
 		consequence: DF.SmallText | None
 		end: DF.Datetime | None
 		kind: DF.Data | None
