@@ -1,9 +1,12 @@
 """The approval chains on a real site with real users per role [spec §4.2–§4.9]."""
 
 import datetime
+import itertools
+from types import SimpleNamespace
 
 import frappe
 import pytest
+from frappe.model.workflow import is_transition_condition_satisfied
 
 from tests.integration.workflow_support import (
 	NOW,
@@ -14,6 +17,9 @@ from tests.integration.workflow_support import (
 	publicise,
 	state,
 )
+from zhicheng_app.patches.v1_1.review_route_switches import OLD_CONDITIONS, set_application_switches
+from zhicheng_app.rules.review_route import REVIEW_SWITCHES, review_switches
+from zhicheng_app.rules.vocabulary import Location, Route
 from zhicheng_app.services.deadlines import close_overdue_applications
 from zhicheng_app.workflows import WORKFLOW_NAME, install_default_workflow, restore_default
 
@@ -330,3 +336,76 @@ def test_the_employment_service_sees_only_private_enterprise_applications(actors
 		assert not frappe.has_permission("Title Application", "read", directed.name)
 	finally:
 		frappe.set_user("Administrator")
+
+
+def _switches(name: str) -> dict:
+	return frappe.db.get_value("Title Application", name, list(REVIEW_SWITCHES), as_dict=True)
+
+
+def _only(fieldname: str) -> dict:
+	return {**dict.fromkeys(REVIEW_SWITCHES, 0), fieldname: 1}
+
+
+def test_switches_follow_a_unit_changed_in_draft(actors):
+	"""Frappe tests a transition's condition on the stored application (apply_workflow loads it
+	from the database, validate_workflow reads the one before the save): the switches are stored
+	with every save, so a unit changed in the draft routes the application by the new unit."""
+	notice = chain_notice("004")
+	name = make_chain_application(actors, notice, "prefecture", "Grant by Degree", "Intermediate").name
+	assert _switches(name) == _only("to_prefecture_confirmation")  # 004 三、（二）1
+	edit(actors["applicant"], name, employer_unit=actors["units"]["county"])
+	assert _switches(name) == _only("to_county_review")  # 004 三、（二）3
+	act(actors["applicant"], name, "Submit")
+	publicise(actors, name)
+	act(actors["hr"], name, "Recommend")
+	assert state(name) == "County Review"
+
+
+def test_switches_follow_the_route_and_ignore_what_the_client_sends(actors):
+	notice = chain_notice("001")
+	name = make_chain_application(actors, notice, "private", "Directed Evaluation", "Intermediate").name
+	assert _switches(name) == _only("to_committee_review")  # the unit has no supervising unit
+	edit(actors["applicant"], name, route="Private Enterprise Special")
+	assert _switches(name) == _only("to_employment_service_review")  # 001 三、（二）
+	for user in (actors["applicant"], "Administrator"):
+		edit(user, name, to_committee_review=1, to_employment_service_review=0)
+		assert _switches(name) == _only("to_employment_service_review")
+
+
+def test_the_installed_conditions_route_as_the_old_ones_in_frappes_evaluator():
+	"""The site's workflow (after the patch) evaluated by Frappe itself, against the conditions
+	shipped before, over every route × location × supervising unit × chain switches."""
+	transitions = [
+		t
+		for t in frappe.get_doc("Workflow", WORKFLOW_NAME).transitions
+		if t.state == "Unit Review" and t.action == "Recommend"
+	]
+	assert {t.next_state: t.condition for t in transitions} == {
+		s: f"doc.{f}" for f, s in REVIEW_SWITCHES.items()
+	}
+	combinations = itertools.product([*Route, None], [*Location, None], ["主管单位", None], (0, 1), (0, 1))
+	for route, location, supervising, via_es, via_su in combinations:
+		values = frappe._dict(
+			route=route,
+			unit_location=location,
+			supervising_unit=supervising,
+			via_employment_service=via_es,
+			via_supervising_unit=via_su,
+			**review_switches(route, location, supervising, via_es, via_su),
+		)
+		doc = SimpleNamespace(as_dict=lambda values=values: values)
+		old = {s for s, c in OLD_CONDITIONS.items() if frappe.safe_eval(c, None, {"doc": values})}
+		new = {t.next_state for t in transitions if is_transition_condition_satisfied(t, doc)}
+		assert new == old and len(new) == (1 if route else 0), (route, location, supervising, via_es, via_su)
+
+
+def test_the_patch_sets_the_switches_of_stored_applications(actors):
+	notice = chain_notice("002")
+	name = submit_and_publicise(actors, notice, "prefecture", "Autonomous Region Evaluation", "Full Senior")
+	expected = _only("to_supervising_review")  # 002 四、（三）
+	assert _switches(name) == expected
+	frappe.db.set_value("Title Application", name, dict.fromkeys(REVIEW_SWITCHES, 0))  # as before the patch
+	set_application_switches([name])
+	assert _switches(name) == expected
+	act(actors["hr"], name, "Recommend")
+	assert state(name) == "Supervising Review"

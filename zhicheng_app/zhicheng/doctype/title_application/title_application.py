@@ -7,6 +7,7 @@ from frappe.model.document import Document
 
 from zhicheng_app.roles import APPLICANT
 from zhicheng_app.rules.identity import check_resident_id
+from zhicheng_app.rules.review_route import review_switches
 from zhicheng_app.rules.summary import count_chars
 from zhicheng_app.services.editability import check_editable, check_fixed_after_submission
 from zhicheng_app.services.precheck import id_number_of_another_account, notice_config
@@ -144,6 +145,12 @@ class TitleApplication(Document):
 		supervising_unit: DF.Link | None
 		target_level: DF.Literal["Full Senior", "Deputy Senior", "Intermediate", "Assistant", "Entry"]
 		target_title: DF.Link | None
+		to_committee_review: DF.Check
+		to_county_confirmation: DF.Check
+		to_county_review: DF.Check
+		to_employment_service_review: DF.Check
+		to_prefecture_confirmation: DF.Check
+		to_supervising_review: DF.Check
 		transferred_from_agency: DF.Check
 		unit_location: DF.Data | None
 		unit_ownership: DF.Data | None
@@ -168,7 +175,7 @@ class TitleApplication(Document):
 
 	def set_unit_and_chain_facts(self):
 		"""What decides who reviews the application comes from the unit and the notice records,
-		never from the request."""
+		never from the request (``rules.review_route``)."""
 		unit = frappe.db.get_value(
 			"Employer Unit",
 			self.employer_unit,
@@ -189,6 +196,17 @@ class TitleApplication(Document):
 			frappe.throw(_("The notice {0} does not exist").format(self.notice))
 		self.via_employment_service = chain.chain_private_via_employment_service
 		self.via_supervising_unit = chain.chain_via_supervising_unit
+		# the switches the workflow's Recommend transitions out of Unit Review test; Frappe
+		# evaluates them on the stored application, so they are stored with every save
+		self.update(
+			review_switches(
+				self.route,
+				self.unit_location,
+				self.supervising_unit,
+				self.via_employment_service,
+				self.via_supervising_unit,
+			)
+		)
 
 	def validate_identity(self):
 		result = check_resident_id(self.id_number)
