@@ -16,7 +16,7 @@ COPIED = (
 	"routes", "scope", "fees", "defense_rules", "max_submissions", "submissions_count_initial",
 	"resubmission_hours", "resubmission_within_application_window", "degree_grants", "initial_junior_rules",
 	"party_school_equivalence", "township_min_years", "township_education", "fanghuiju_years",
-	"confirmation_requires_competent", "kind",
+	"confirmation_requires_competent", "kind", "late_resubmission_outcome",
 )  # fmt: skip
 
 
@@ -69,7 +69,8 @@ def remove_actors(actors: dict):
 
 
 def chain_notice(code: str, now: datetime.datetime = NOW, **overrides):
-	"""A notice with the seed's routes, submission rules, windows' consequences and approval chain,
+	"""A notice with the seed's routes, submission rules, windows' deadlines (the states each closes,
+	how, the clause) and approval chain,
 	every window open around ``now``, and none of the seed's materials (the precheck is tested
 	elsewhere; here it must let a plain application through)."""
 	seed = seed_notice_dict(code)
@@ -78,7 +79,7 @@ def chain_notice(code: str, now: datetime.datetime = NOW, **overrides):
 			"kind": w["kind"],
 			"start": now - datetime.timedelta(days=10),
 			"end": now + datetime.timedelta(days=10),
-			"consequence": w["consequence"],
+			**{key: w[key] for key in ("consequence", "closes_states", "closes_as", "clause")},
 		}
 		for w in seed["windows"]
 	]
@@ -86,7 +87,6 @@ def chain_notice(code: str, now: datetime.datetime = NOW, **overrides):
 	notice = make_notice(
 		windows=windows,
 		publicity_min_working_days=5,
-		late_resubmission_outcome="Abandoned" if code == "002" else "Not Accepted",
 		**values,
 		**CHAIN_SETTINGS.get(code, {}),
 		**overrides,

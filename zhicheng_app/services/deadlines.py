@@ -1,7 +1,11 @@
-"""The hourly deadline job: applications past a deadline end in the terminal state the notice
-names, with the reason and the time: the application cut-off, the resubmission deadline after a
-return, the paper and the fee windows, each with the consequence its notice states (视为放弃,
-逾期不予受理).
+"""The hourly deadline job: an application past a deadline that governs its state ends in the
+state the notice names, with the notice's wording, 文号 (or title) and clause as the reason.
+
+Which deadline governs which state, and what it leads to, is data on the notice (each window's
+``closes_states``, ``closes_as``, ``consequence`` and ``clause``, and the notice's
+``late_resubmission_outcome`` for a returned file) and one rule of the engine
+(``zhicheng_app.rules.deadlines``); this job only selects the applications in those states and
+closes them.
 
 Idempotent: an application already in a terminal state is never touched again, so a second
 run changes nothing. Every closure is written to the application's timeline. A notice or an
@@ -15,43 +19,28 @@ import frappe
 from frappe import _
 from frappe.translate import print_language
 
+from zhicheng_app.rules import deadlines as rule
 from zhicheng_app.rules.vocabulary import WorkflowState
 from zhicheng_app.services import batch, clock
+from zhicheng_app.services.precheck import notice_config
 from zhicheng_app.services.transitions import CLOSING_STATES, TERMINAL_STATES
 
-# States before the application reaches the body that must receive it by the application
-# cut-off (the committee's first review, or the 终审部门 for 004)
-BEFORE_FIRST_REVIEW = (
-	WorkflowState.DRAFT,
-	WorkflowState.UNIT_REVIEW,
-	WorkflowState.SUPERVISING_REVIEW,
-	WorkflowState.EMPLOYMENT_SERVICE_REVIEW,
-	WorkflowState.COUNTY_REVIEW,
-)
-NOT_ACCEPTED_WORDING = "不予受理"
+
+def _deadline_with_consequence(notice, kind: str) -> rule.Deadline | None:
+	"""The engine's deadline of the notice's window of ``kind``: the states it closes, when, and
+	how; None when that window closes nothing."""
+	return rule.closing_deadline(notice_config(notice.name), kind)
 
 
-def _outcome(consequence: str) -> str:
-	return (
-		WorkflowState.NOT_ACCEPTED if NOT_ACCEPTED_WORDING in (consequence or "") else WorkflowState.ABANDONED
-	)
-
-
-def _deadline_with_consequence(notice, kind: str) -> tuple | None:
-	"""(end, outcome, consequence) when the notice attaches a consequence to missing ``kind``."""
-	w = clock.window(notice, kind)
-	if not w or not w[1] or not w[2]:
-		return None
-	return w[1], _outcome(w[2]), w[2]
-
-
-def overdue(now: datetime.datetime) -> list[tuple[str, str, str]]:
-	"""[(application, terminal state, reason)] for every open application past a deadline.
+def overdue(now: datetime.datetime, notices: list[str] | None = None) -> list[tuple[str, str, str]]:
+	"""[(application, terminal state, reason)] for every open application that a passed deadline
+	governs; ``notices`` limits the search to those notices.
 
 	A notice or an application whose dates cannot be read is logged and left out (see ``batch``).
 	"""
 	found = []
-	for notice_name in frappe.get_all("Title Notice", pluck="name"):
+	names = notices if notices is not None else frappe.get_all("Title Notice", pluck="name")
+	for notice_name in names:
 		found += batch.for_record(
 			"Title Notice", notice_name, job_title(), _overdue_of_notice, notice_name, now, default=[]
 		)
@@ -59,25 +48,25 @@ def overdue(now: datetime.datetime) -> list[tuple[str, str, str]]:
 
 
 def _overdue_of_notice(notice_name: str, now: datetime.datetime) -> list[tuple[str, str, str]]:
-	found = []
 	notice = frappe.get_cached_doc("Title Notice", notice_name)
-	checks = (
-		("Application", BEFORE_FIRST_REVIEW, _("not submitted for first review by {0}")),
-		("Paper Submission", (WorkflowState.ACCEPTED,), _("paper materials not received by {0}")),
-		("Fee Payment", (WorkflowState.ACCEPTED, WorkflowState.PAPER_RECEIVED), _("fee not paid by {0}")),
-	)
-	for kind, states, reason in checks:
-		rule = _deadline_with_consequence(notice, kind)
-		if not rule or now <= rule[0]:
-			continue
-		end, outcome, consequence = rule
-		for name in frappe.get_all(
+	config = notice_config(notice_name)
+	passed = [
+		d
+		for d in (_deadline_with_consequence(notice, w.kind) for w in notice.get("windows") or [])
+		if d is not None and d.passed(now)
+	]
+	found = []
+	states = sorted({s for d in passed for s in d.states if s not in TERMINAL_STATES})
+	if states:
+		for row in frappe.get_all(
 			"Title Application",
 			filters={"notice": notice_name, "workflow_state": ("in", states)},
-			pluck="name",
+			fields=["name", "workflow_state"],
+			order_by="name",
 		):
-			found.append((name, outcome, f"{reason.format(clock.fmt(end))}：{consequence}"))
-	late = notice.late_resubmission_outcome or WorkflowState.NOT_ACCEPTED
+			closure = rule.closure(config, row.workflow_state, now, deadlines=passed)
+			if closure:
+				found.append((row.name, closure.state, closure.reason))
 	for row in frappe.get_all(
 		"Title Application",
 		filters={
@@ -86,19 +75,73 @@ def _overdue_of_notice(notice_name: str, now: datetime.datetime) -> list[tuple[s
 			"resubmit_deadline": ("<", clock.wall(now)),
 		},
 		fields=["name", "resubmit_deadline"],
+		order_by="name",
 	):
-		closure = batch.for_record("Title Application", row.name, job_title(), _late_resubmission, row, late)
+		if any(name == row.name for name, *_rest in found):
+			continue
+		closure = batch.for_record(
+			"Title Application", row.name, job_title(), _late_resubmission, row, config, now
+		)
 		if closure:
 			found.append(closure)
 	return found
 
 
-def _late_resubmission(row, late: str) -> tuple[str, str, str]:
+def _late_resubmission(row, config, now: datetime.datetime) -> tuple[str, str, str] | None:
 	"""The closure of a returned application whose resubmission deadline has passed."""
 	if not isinstance(row.resubmit_deadline, datetime.datetime):
 		raise ValueError(f"unreadable resubmission deadline {row.resubmit_deadline!r}")
-	reason = _("not resubmitted by {0}").format(clock.fmt(clock.to_shanghai(row.resubmit_deadline)))
-	return row.name, late, f"{reason}：{_(late)}"
+	closure = rule.closure(config, WorkflowState.RETURNED, now, clock.to_shanghai(row.resubmit_deadline))
+	return (row.name, closure.state, closure.reason) if closure else None
+
+
+def workflow_states() -> list[str]:
+	"""The states of the active approval workflow of Title Application, in its order (the
+	vocabulary's when none is active)."""
+	name = frappe.db.get_value("Workflow", {"document_type": "Title Application", "is_active": 1}, "name")
+	if not name:
+		return [state.value for state in WorkflowState]
+	return frappe.get_all(
+		"Workflow Document State",
+		filters={"parent": name, "parenttype": "Workflow"},
+		pluck="state",
+		order_by="idx",
+	)
+
+
+def check_window_states(doc) -> list[str]:
+	"""Each window's ``closes_states`` of the Title Notice ``doc`` as the workflow's state names,
+	one per line (a state typed by its label in the user's language is read as that state); the
+	problems found, for the notice's validation."""
+	states = workflow_states()
+	by_label = {_(state): state for state in states}
+	problems = []
+	for row in doc.get("windows") or []:
+		names = []
+		for part in rule.parse_states(row.closes_states):
+			state = part if part in states else by_label.get(part)
+			if state is None:
+				problems.append(
+					_("Row {0} of {1}: {2} is not a state of the approval workflow").format(
+						row.idx, _("Windows"), part
+					)
+				)
+			elif state in TERMINAL_STATES:
+				problems.append(
+					_("Row {0} of {1}: an application in {2} has already ended").format(
+						row.idx, _("Windows"), _(state)
+					)
+				)
+			elif state not in names:
+				names.append(state)
+		row.closes_states = "\n".join(names)
+		if names and not row.end:
+			problems.append(
+				_("Row {0} of {1}: a window that closes applications needs an end").format(
+					row.idx, _("Windows")
+				)
+			)
+	return problems
 
 
 def job_title() -> str:
@@ -134,8 +177,9 @@ def notify_applicant(doc, subject: str):
 	).insert(ignore_permissions=True)
 
 
-def close_overdue_applications(now: datetime.datetime | None = None) -> int:
-	"""Scheduler entry point (hourly; the scheduler commits). Returns how many it closed.
+def close_overdue_applications(now: datetime.datetime | None = None, notices: list[str] | None = None) -> int:
+	"""Scheduler entry point (hourly; the scheduler commits). Returns how many it closed;
+	``notices`` limits the run to those notices (all by default).
 
 	Each application is closed in a savepoint of its own: one that fails is undone, logged to the
 	Error Log with its name and tried again by the next run; the others are closed. Reasons,
@@ -145,7 +189,7 @@ def close_overdue_applications(now: datetime.datetime | None = None) -> int:
 	now = clock.to_shanghai(now) if now else clock.now()
 	closed = 0
 	with print_language(frappe.get_system_settings("language") or frappe.local.lang):
-		for name, state, reason in overdue(now):
+		for name, state, reason in overdue(now, notices):
 			closed += bool(
 				batch.for_record(
 					"Title Application", name, job_title(), close, name, state, reason, now, default=False

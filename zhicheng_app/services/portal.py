@@ -12,9 +12,9 @@ from frappe.utils import cstr, get_datetime, getdate
 
 from zhicheng_app.documents.catalogue import available_kinds
 from zhicheng_app.i18n import _
+from zhicheng_app.rules.deadlines import closing_deadlines
 from zhicheng_app.rules.vocabulary import APPLICANT_STATES, WindowKind, WorkflowState
 from zhicheng_app.services import clock
-from zhicheng_app.services.deadlines import BEFORE_FIRST_REVIEW
 from zhicheng_app.services.editability import FIXED_AFTER_SUBMISSION, editing_role
 from zhicheng_app.services.precheck import notice_config
 from zhicheng_app.services.transitions import CLOSING_STATES
@@ -26,13 +26,6 @@ FORM_ROUTE = "/" + WEB_FORM
 RESUBMISSION = "Resubmission"
 SUBMIT_ACTIONS = {WorkflowState.DRAFT: "Submit", WorkflowState.RETURNED: "Resubmit"}
 
-# the deadline each state is waiting for (the deadline job closes the application after it)
-STATE_DEADLINES = {
-	**{state: (WindowKind.APPLICATION,) for state in BEFORE_FIRST_REVIEW},
-	WorkflowState.RETURNED: (RESUBMISSION,),
-	WorkflowState.ACCEPTED: (WindowKind.PAPER, WindowKind.FEE),
-	WorkflowState.PAPER_RECEIVED: (WindowKind.FEE,),
-}
 DEADLINE_LABELS = {
 	WindowKind.APPLICATION: "Submit by",
 	RESUBMISSION: "Resubmit by",
@@ -95,17 +88,18 @@ def _deadline(kind: str, end, consequence: str = "") -> dict:
 
 
 def deadlines(doc) -> list[dict]:
-	"""The deadlines the application's state is waiting for, in Beijing time."""
-	found = []
-	notice = frappe.get_cached_doc("Title Notice", doc.notice) if doc.notice else None
-	for kind in STATE_DEADLINES.get(doc.workflow_state, ()):
-		if kind == RESUBMISSION:
-			if doc.resubmit_deadline:
-				found.append(_deadline(kind, doc.resubmit_deadline))
-			continue
-		window = clock.window(notice, kind) if notice else None
-		if window and window[1]:
-			found.append(_deadline(kind, window[1], window[2]))
+	"""The deadlines that close the application in its state (the notice's windows that govern
+	the state, as the deadline job reads them; the resubmission deadline of a returned one), in
+	Beijing time."""
+	if not doc.notice:
+		return []
+	found = [
+		_deadline(d.kind, d.at, d.consequence)
+		for d in closing_deadlines(notice_config(doc.notice))
+		if d.governs(doc.workflow_state)
+	]
+	if doc.workflow_state == WorkflowState.RETURNED and doc.resubmit_deadline:
+		found.append(_deadline(RESUBMISSION, doc.resubmit_deadline))
 	return found
 
 

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import get_datetime
 
 from zhicheng_app.rules.model import NoticeConfig
+from zhicheng_app.services.deadlines import check_window_states
 
 
 class TitleNotice(Document):
@@ -69,6 +70,8 @@ class TitleNotice(Document):
 		committees: DF.Table[NoticeCommittee]
 		confirmation_requires_competent: DF.Check
 		contacts: DF.Table[NoticeContact]
+		copied_from: DF.Link | None
+		copy_review: DF.LongText | None
 		defense_exempt_counties: DF.Table[NoticeCounty]
 		defense_exempt_scoring: DF.SmallText | None
 		defense_rules: DF.Table[NoticeDefense]
@@ -153,6 +156,7 @@ class TitleNotice(Document):
 			and self.summary_max_chars < self.summary_min_chars
 		):
 			problems.append(_("The summary's maximum length is below its minimum"))
+		problems += check_window_states(self)
 		problems += [f"{e.field}: {e.message}" for e in NoticeConfig.from_dict(self.as_dict()).parse_errors]
 		if problems:
 			frappe.throw("<br>".join(problems), title=_("The notice cannot be saved"))
