@@ -90,6 +90,22 @@ def national_workday(day: datetime.date) -> bool:
 		raise CalendarUnsupported(day.year) from None
 
 
+def holiday_name(day: datetime.date) -> str | None:
+	"""The Chinese name of the national holiday ``day`` belongs to (国庆节 …), or None (a working
+	day, a plain weekend). Raises CalendarUnsupported outside the package's years."""
+	day = _as_date(day)
+	try:
+		_on_holiday, name = chinese_calendar.get_holiday_detail(day)
+	except NotImplementedError:
+		raise CalendarUnsupported(day.year) from None
+	if not name or national_workday(day):
+		return None
+	try:
+		return chinese_calendar.Holiday(name).chinese
+	except ValueError:
+		return name
+
+
 def is_workday(day: datetime.date, extra_holidays: Iterable = (), extra_workdays: Iterable = ()) -> bool:
 	"""Official working day? Raises CalendarUnsupported outside the package's years."""
 	return _working_day(_as_date(day), as_dates(extra_holidays), as_dates(extra_workdays))
