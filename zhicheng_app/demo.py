@@ -1,5 +1,7 @@
 """Demo data: the five seed notices, their committees, units across 地直 / 县 / 乡镇 / 民营,
-one user per role (scoped by User Permissions) and one application per route.
+one user per role (scoped by User Permissions) and one application per route: the 2024 history.
+Then the current campaign (``demo_campaign``): the seed notices copied around today, with
+applications in every state of every chain.
 
 Run with ``bench --site SITE execute zhicheng_app.demo.load``. Idempotent: records that exist
 are left as they are. Every demo user's password is ``DEMO_PASSWORD``.
@@ -132,6 +134,15 @@ UNITS = [
 		"新疆维吾尔自治区交通运输厅",
 	),
 ]
+
+# where the private enterprises' business licences are registered (the private special
+# evaluations admit only their own region's enterprises: 000 一、, 001 一、, 003 一、)
+LICENCE_PLACE = {
+	"新疆天山恒基建设工程有限公司": "阿克苏地区",
+	"库车市通达运输有限公司": "阿克苏地区",
+	"若羌县昆仑质量检测有限公司": "巴音郭楞蒙古自治州",
+	"库尔勒市华信计量检测有限公司": "巴音郭楞蒙古自治州",
+}
 
 # email, full name, role, (User Permission doctype, value) or None
 USERS = [
@@ -278,6 +289,9 @@ def load():
 	create_users()
 	create_applications()
 	frappe.db.commit()
+	from zhicheng_app.demo_campaign import load_current_campaign
+
+	load_current_campaign()
 
 
 def notice_name(code: str) -> str:
@@ -311,6 +325,10 @@ def create_notice(code: str):
 def create_units():
 	for name, code, ownership, category, location, region, parent in UNITS:
 		if frappe.db.exists("Employer Unit", name):
+			if name in LICENCE_PLACE and not frappe.db.get_value(
+				"Employer Unit", name, "licence_registration_place"
+			):
+				frappe.db.set_value("Employer Unit", name, "licence_registration_place", LICENCE_PLACE[name])
 			continue
 		frappe.get_doc(
 			{
@@ -322,6 +340,7 @@ def create_units():
 				"location": location,
 				"region": region,
 				"supervising_unit": parent,
+				"licence_registration_place": LICENCE_PLACE.get(name),
 			}
 		).insert(ignore_permissions=True)
 
