@@ -78,3 +78,72 @@ function zhicheng_states(value) {
 function zhicheng_state_labels(value) {
 	return zhicheng_states(value).map((state) => __(state));
 }
+
+// Copy for next year: a new notice with every date one year later; what the copy still needs
+// reviewed (computed and stored by the server) is shown at the top of the copy's form.
+const ZHICHENG_COPY_ROLES = ["Title Administrator", "System Manager"];
+
+frappe.ui.form.on("Title Notice", {
+	refresh(frm) {
+		zhicheng_show_copy_review(frm);
+		if (frm.is_new() || !frappe.user.has_role(ZHICHENG_COPY_ROLES)) return;
+		frm.add_custom_button(__("Copy for next year"), () => zhicheng_copy_for_next_year(frm));
+	},
+});
+
+function zhicheng_copy_review_lines(text) {
+	return (text || "")
+		.split("\n")
+		.map((line) => line.replace(/^\d+\.\s*/, "").trim())
+		.filter(Boolean);
+}
+
+function zhicheng_copy_review_html(lines) {
+	const items = lines.map((line) => `<li>${frappe.utils.escape_html(line)}</li>`).join("");
+	return `<ol class="zc-copy-review-list" style="margin: 6px 0 0; padding-left: 20px">${items}</ol>`;
+}
+
+function zhicheng_show_copy_review(frm) {
+	const lines = zhicheng_copy_review_lines(frm.doc.copy_review);
+	if (!frm.doc.copied_from || !lines.length) return;
+	const name = frm.doc.name;
+	// the source is cited by its 文号, else its title
+	frappe.db.get_value("Title Notice", frm.doc.copied_from, ["doc_no", "title"]).then((r) => {
+		if (frm.doc.name !== name) return;
+		const source = (r && r.message) || {};
+		const cited = source.doc_no || (source.title ? `《${source.title}》` : frm.doc.copied_from);
+		const head = __("Copied from {0}. Still to review before the notice is published:", [
+			frappe.utils.escape_html(cited),
+		]);
+		frm.dashboard.set_headline_alert(
+			`<div class="zc-copy-review"><b>${head}</b>${zhicheng_copy_review_html(lines)}</div>`,
+			"orange"
+		);
+	});
+}
+
+function zhicheng_copy_for_next_year(frm) {
+	const message = __(
+		"Copy {0} for the next year? Every date moves one year later, the document number is cleared and a list of what still needs review is shown.",
+		[frappe.utils.escape_html(frm.doc.title || frm.doc.name)]
+	);
+	frappe.confirm(message, () => {
+		frappe
+			.call({
+				method: "zhicheng_app.api.notice.copy_for_next_year",
+				args: { notice: frm.doc.name },
+				freeze: true,
+				freeze_message: __("Copying the notice…"),
+			})
+			.then((r) => {
+				const copy = r.message;
+				frappe.set_route("Form", "Title Notice", copy.name).then(() => {
+					frappe.msgprint({
+						title: __("Copied for next year: still to review"),
+						message: zhicheng_copy_review_html(zhicheng_copy_review_lines(copy.review.join("\n"))),
+						indicator: "orange",
+					});
+				});
+			});
+	});
+}
