@@ -12,6 +12,7 @@ import frappe
 import pytest
 
 from tests.integration.rest import BASE_URL, require_server, session
+from zhicheng_app import demo_campaign
 from zhicheng_app.demo import APPLICATIONS, DEMO_PASSWORD
 from zhicheng_app.permissions import APPLICATION_CHILD_DOCTYPES, REFERENCING_DOCTYPES
 
@@ -44,11 +45,18 @@ def expert(frappe_site):
 @pytest.fixture(scope="module")
 def secrets(frappe_site) -> list[str]:
 	values = set()
-	for row in APPLICATIONS:
+	for row in APPLICATIONS:  # the 2024 history
 		values.update({row["applicant_name"], row["id_number"], row["employer_unit"]})
-	names = frappe.get_all(
-		APP, filters={"id_number": ("in", [r["id_number"] for r in APPLICATIONS])}, pluck="name"
-	)
+	for spec in demo_campaign.APPLICATIONS:  # the current campaign
+		values.update(
+			{
+				spec.applicant_name,
+				demo_campaign.id_number(spec.applicant_name, spec.birth, spec.seed),
+				spec.unit,
+			}
+		)
+	id_numbers = [v for v in values if v[:6].isdigit() and len(v) == 18]
+	names = frappe.get_all(APP, filters={"id_number": ("in", id_numbers)}, pluck="name")
 	values.update(names)  # the application numbers lead to everything else
 	return sorted(v for v in values if v)
 
