@@ -6,7 +6,7 @@ import frappe
 
 from zhicheng_app.documents.catalogue import UNIT_DOCUMENT_TITLES
 from zhicheng_app.i18n import _
-from zhicheng_app.services import unit_review
+from zhicheng_app.services import unit_paper, unit_review
 
 no_cache = 1
 sitemap = 0
@@ -52,6 +52,7 @@ def get_context(context):
 	context.states = unit_review.state_counts(every)
 	context.total = len(every)
 	context.applications = [row for row in every if not state or row.workflow_state == state]
+	context.paper_lists = unit_paper.paper_lists([row.name for row in every])
 	context.documents = [{"document": d, "title": _(t)} for d, t in UNIT_DOCUMENT_TITLES.items()]
 	context.batch_unit = unit or (units[0].name if len(units) == 1 else "")
 	context.labels = {
