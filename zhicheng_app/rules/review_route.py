@@ -70,11 +70,12 @@ def next_reviewer(
 def review_switches(
 	route: str | None,
 	unit_location: str | None,
-	supervising_unit: str | None,
+	supervising_unit: str | bool | None,
 	via_employment_service: bool | int,
 	via_supervising_unit: bool | int,
 ) -> dict[str, int]:
-	"""Every switch field with its value: 1 for the next reviewer's switch, 0 for the others."""
+	"""Every switch field with its value: 1 for the next reviewer's switch, 0 for the others.
+	``supervising_unit`` is the unit's supervising unit (or whether it has one)."""
 	target = next_reviewer(
 		route,
 		unit_location,

@@ -57,7 +57,7 @@ def set_application_switches(names: list[str] | None = None):
 		switches = review_switches(
 			facts.route,
 			facts.unit_location,
-			"yes" if facts.has_supervising_unit else None,
+			bool(facts.has_supervising_unit),
 			facts.via_employment_service,
 			facts.via_supervising_unit,
 		)
