@@ -109,6 +109,12 @@ def workflow_states() -> list[str]:
 	)
 
 
+def closable_states() -> list[str]:
+	"""The workflow's states a deadline may close an application in (those that have not ended
+	it), in the workflow's order: what the notice's form offers."""
+	return [state for state in workflow_states() if state not in TERMINAL_STATES]
+
+
 def check_window_states(doc) -> list[str]:
 	"""Each window's ``closes_states`` of the Title Notice ``doc`` as the workflow's state names,
 	one per line (a state typed by its label in the user's language is read as that state); the

@@ -18,7 +18,14 @@ class NoticeWindow(Document):
 		closes_states: DF.SmallText | None
 		consequence: DF.SmallText | None
 		end: DF.Datetime | None
-		kind: DF.Data | None
+		kind: DF.Literal[
+			"Application",
+			"Review",
+			"Paper Submission",
+			"Fee Payment",
+			"County Paper Submission",
+			"Evaluation",
+		]
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data

@@ -28,43 +28,44 @@ function zhicheng_notice_batch(frm, job) {
 // "Closes Applications In"), stored one per line as the workflow's state names and shown and
 // chosen by their labels in the user's language. The server checks them against the workflow.
 frappe.ui.form.on("Title Notice", {
-	setup(frm) {
-		frm.fields_dict.windows.grid.update_docfield_property("closes_states", "formatter", (value) =>
-			frappe.utils.escape_html(zhicheng_state_labels(value).join("、"))
-		);
+	refresh(frm) {
+		const grid = frm.fields_dict.windows?.grid;
+		if (!grid) return;
+		const formatter = (value) => frappe.utils.escape_html(zhicheng_state_labels(value).join("、"));
+		grid.docfields.find((df) => df.fieldname === "closes_states").formatter = formatter; // new rows
+		grid.update_docfield_property("closes_states", "formatter", formatter);
+		grid.refresh();
 	},
 });
 
 frappe.ui.form.on("Notice Window", {
 	pick_states(frm, cdt, cdn) {
 		const row = locals[cdt][cdn];
-		frappe.model.with_doctype("Title Application", () => {
-			frappe.workflow.setup("Title Application");
-			const workflow = frappe.workflow.workflows["Title Application"];
-			const states = (workflow?.states || []).map((s) => s.state);
-			const chosen = zhicheng_states(row.closes_states);
-			const dialog = new frappe.ui.Dialog({
-				title: __("Closes Applications In"),
-				fields: [
-					{
-						fieldname: "states",
-						fieldtype: "MultiCheck",
-						columns: 2,
-						options: [...new Set(states)].map((state) => ({
-							label: __(state),
-							value: state,
-							checked: chosen.includes(state),
-						})),
-					},
-				],
-				primary_action_label: __("Choose States"),
-				primary_action({ states: picked }) {
-					frappe.model.set_value(cdt, cdn, "closes_states", (picked || []).join("\n"));
-					dialog.hide();
+		// the workflow's states that have not ended an application, in its order (from the server)
+		const states = frm.doc.__onload?.closable_states || [];
+		const chosen = zhicheng_states(row.closes_states);
+		const dialog = new frappe.ui.Dialog({
+			title: __("Closes Applications In"),
+			fields: [
+				{
+					fieldname: "states",
+					fieldtype: "MultiCheck",
+					columns: 2,
+					sort_options: false,
+					options: states.map((state) => ({
+						label: __(state),
+						value: state,
+						checked: chosen.includes(state),
+					})),
 				},
-			});
-			dialog.show();
+			],
+			primary_action_label: __("Choose States"),
+			primary_action({ states: picked }) {
+				frappe.model.set_value(cdt, cdn, "closes_states", (picked || []).join("\n"));
+				dialog.hide();
+			},
 		});
+		dialog.show();
 	},
 });
 

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import get_datetime
 
 from zhicheng_app.rules.model import NoticeConfig
-from zhicheng_app.services.deadlines import check_window_states
+from zhicheng_app.services.deadlines import check_window_states, closable_states
 
 
 class TitleNotice(Document):
@@ -142,6 +142,10 @@ class TitleNotice(Document):
 		township_min_years: DF.Int
 		windows: DF.Table[NoticeWindow]
 	# end: auto-generated types
+
+	def onload(self):
+		# the states the windows' deadlines may close, for the form's state picker
+		self.set_onload("closable_states", closable_states())
 
 	def validate(self):
 		"""A notice the engine cannot read, or a window that ends before it starts, is refused."""
