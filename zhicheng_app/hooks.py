@@ -73,7 +73,12 @@ website_route_rules = [{"from_route": "/my-applications/<name>", "to_route": "my
 doctype_js = {"Workflow": "public/js/workflow.js"}
 # the desk's batch documents (progress, done, failed), shared by the unit's and the notice's forms;
 # what the desk shows outside its translated strings (a time zone, an empty value) in the user's language
-app_include_js = ["/assets/zhicheng_app/js/batch_documents.js", "/assets/zhicheng_app/js/desk_language.js"]
+# the filters shared by the bureau's reports (zhicheng/report/)
+app_include_js = [
+	"/assets/zhicheng_app/js/batch_documents.js",
+	"/assets/zhicheng_app/js/desk_language.js",
+	"/assets/zhicheng_app/js/bureau_reports.js",
+]
 
 # Scheduled jobs
 # --------------

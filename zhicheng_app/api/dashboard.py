@@ -1,0 +1,23 @@
+"""The workspace's number cards and charts (Number Card and Dashboard Chart Source methods), each
+counting only the applications the user may read (services/bureau_reports)."""
+
+import frappe
+
+from zhicheng_app.services import bureau_reports
+
+
+@frappe.whitelist()
+def stage_count(filters=None) -> dict:
+	"""A number card: the current campaign's applications in the stage ``filters["stage"]``."""
+	filters = frappe.parse_json(filters) or {}
+	return bureau_reports.stage_count(filters.get("stage") or "")
+
+
+@frappe.whitelist()
+def applications_by_state(chart_name=None, filters=None, **kwargs) -> dict:
+	return bureau_reports.chart_by_state()
+
+
+@frappe.whitelist()
+def applications_by_notice_and_route(chart_name=None, filters=None, **kwargs) -> dict:
+	return bureau_reports.chart_by_notice_and_route()
