@@ -176,14 +176,8 @@ def _notices(names) -> dict:
 
 
 def fee_rows(filters: dict | None) -> list[dict]:
-	"""缴费情况: the fee of every accepted application in scope, grouped by committee, each group
-	followed by its total."""
-	filters = frappe._dict(filters or {})
-	list_filters = report_filters(filters)
-	if not filters.get("workflow_state"):
-		list_filters.append([APPLICATION, "workflow_state", "in", sorted(ACCEPTED_STATES)])
-	elif filters.workflow_state not in ACCEPTED_STATES:
-		return []
+	"""缴费情况: the fee of every application in scope the committee accepted (or that paid before
+	it failed or was closed), grouped by committee, each group followed by its total."""
 	rows = _scoped(
 		[
 			"name",
@@ -197,7 +191,12 @@ def fee_rows(filters: dict | None) -> list[dict]:
 			"fee_paid_at",
 			"fee_recorded_by",
 		],
-		list_filters,
+		report_filters(filters),
+		# accepted by the committee (whatever came after), or failed or closed after paying
+		or_filters=[
+			[APPLICATION, "workflow_state", "in", sorted(ACCEPTED_STATES)],
+			[APPLICATION, "fee_paid_at", "is", "set"],
+		],
 		order_by="name asc",
 	)
 	notices = _notices(r.notice for r in rows)
@@ -235,16 +234,14 @@ def fee_rows(filters: dict | None) -> list[dict]:
 def committee_total(committee: str, rows: list) -> dict:
 	paid = [r for r in rows if r.fee_paid_at]
 	return {
-		"committee": committee,
+		"committee": _("Total of {0}").format(committee or _("No Committee")),
 		"name": "",
-		"applicant_name": _("Total of {0}: {1} applications, {2} paid").format(
-			committee or _("No Committee"), len(rows), len(paid)
-		),
+		"applicant_name": _("{0} applications, {1} paid").format(len(rows), len(paid)),
 		"fee_amount": sum(r.fee_amount or 0 for r in rows),
 		"paid_amount": sum(r.fee_amount or 0 for r in paid),
 		"paid": len(paid),
 		"is_total": 1,
-		"bold": 1,
+		"total_of": committee,
 	}
 
 

@@ -8,7 +8,7 @@ from zhicheng_app.services.bureau_reports import fee_rows
 
 def execute(filters=None):
 	columns = [
-		{"fieldname": "committee", "label": _("Evaluation Committee"), "fieldtype": "Data", "width": 200},
+		{"fieldname": "committee", "label": _("Evaluation Committee"), "fieldtype": "Data", "width": 260},
 		{
 			"fieldname": "name",
 			"label": _("Application Number"),
