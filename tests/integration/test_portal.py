@@ -136,3 +136,13 @@ def test_the_applicant_downloads_the_review_form_only_once_accepted(actors):
 	assert [d["kind"] for d in portal.documents(doc)] == ["commitment", "qualification_review_form"]
 	doc.workflow_state = "Not Accepted"
 	assert [d["kind"] for d in portal.documents(doc)] == ["commitment"]
+
+
+def test_a_notice_is_cited_by_its_own_document_number_only():
+	"""000 has no 文号 of its own; the transmitting document's number is not shown as if it were."""
+	from tests.integration.factories import make_notice
+
+	issued_under = make_notice(doc_no="", parent_doc_no="测人社传〔2024〕9号", title="传达通知")
+	assert portal.notice_heading(issued_under.name)["doc_no"] == ""
+	own = make_notice(doc_no="测人社发〔2024〕3号", parent_doc_no="测人社传〔2024〕9号")
+	assert portal.notice_heading(own.name)["doc_no"] == "测人社发〔2024〕3号"

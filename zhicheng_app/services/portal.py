@@ -61,9 +61,10 @@ def notice_heading(notice: str | None) -> dict:
 	"""The notice as the pages cite it: its title and document number (文号)."""
 	if not notice:
 		return {"name": "", "title": "", "doc_no": ""}
-	row = frappe.get_cached_value("Title Notice", notice, ["title", "doc_no", "parent_doc_no"], as_dict=True)
+	row = frappe.get_cached_value("Title Notice", notice, ["title", "doc_no"], as_dict=True)
 	row = row or frappe._dict()
-	return {"name": notice, "title": row.title or notice, "doc_no": row.doc_no or row.parent_doc_no or ""}
+	# only its own 文号: a notice issued under another document (000 under 阿地人社传〔2024〕13号) has none
+	return {"name": notice, "title": row.title or notice, "doc_no": row.doc_no or ""}
 
 
 def can_edit(doc) -> bool:
