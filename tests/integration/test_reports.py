@@ -1,0 +1,447 @@
+"""The bureau's number cards, charts and reports on the site: each figure counts only what the user
+may read, and the totals agree with the database.
+
+The data: two notices of a campaign year of their own (the campaign clock frozen in it, so the
+current campaign is theirs alone), each evaluated by its own committee, with applications of units
+in 温宿县 (one in 佳木镇 below it), 沙雅县 and the prefecture in every stage. A committee office
+scoped to the first committee, an unscoped one, a 温宿县 officer, a unit's HR and a review expert
+read them. The demo's current campaign is checked the same way for the demo's users.
+"""
+
+import datetime
+
+import frappe
+import pytest
+from frappe.desk.query_report import run
+
+from tests.integration.factories import make_application, make_notice, make_unit, make_user, unique
+from zhicheng_app import roles
+from zhicheng_app.api import dashboard
+from zhicheng_app.rules.reporting import STAGES
+from zhicheng_app.rules.vocabulary import WorkflowState as S
+from zhicheng_app.services import bureau_reports
+
+YEAR = 2031
+NOW = datetime.datetime(YEAR, 5, 10, 10, 0)
+SUMMARY, FEES, ROSTER = "Application Summary", "Fee Payments", "Applicant Roster"
+WENSU = {"温宿县", "佳木镇"}
+PAID_AT = datetime.datetime(YEAR, 5, 1, 12, 0)
+
+# (notice index, unit key, route, level, state, fee paid)
+APPLICATIONS = [
+	(0, "wensu", "Directed Evaluation", "Intermediate", S.UNIT_REVIEW, False),
+	(0, "wensu", "Directed Evaluation", "Intermediate", S.COMMITTEE_REVIEW, False),
+	(0, "wensu", "Directed Evaluation", "Deputy Senior", S.RETURNED, False),
+	(0, "jiamu", "Directed Evaluation", "Intermediate", S.ACCEPTED, False),
+	(0, "jiamu", "Directed Evaluation", "Intermediate", S.FEE_PAID, True),
+	(0, "shaya", "Directed Evaluation", "Intermediate", S.CERTIFIED, True),
+	(0, "shaya", "Directed Evaluation", "Intermediate", S.NOT_ACCEPTED, False),
+	(0, "prefecture", "Private Enterprise Special", "Intermediate", S.FAILED, True),
+	(0, "prefecture", "Directed Evaluation", "Intermediate", S.DRAFT, False),
+	(1, "wensu", "Directed Evaluation", "Deputy Senior", S.SUPERVISING_REVIEW, False),
+	(1, "wensu", "Directed Evaluation", "Deputy Senior", S.PAPER_RECEIVED, False),
+	(1, "shaya", "Directed Evaluation", "Deputy Senior", S.DEFENSE, True),
+	(1, "prefecture", "Directed Evaluation", "Deputy Senior", S.COUNTY_REVIEW, False),
+]
+
+
+@pytest.fixture(scope="module")
+def people(frappe_site):
+	"""The committees, units and users (slow to make), committed for the module, removed after it."""
+	frappe.set_user("Administrator")
+	committees = [
+		frappe.get_doc(
+			{"doctype": "Evaluation Committee", "committee_name": unique("报表评审委员会")}
+		).insert(ignore_permissions=True)
+		for _ in range(2)
+	]
+	units = {
+		"wensu": make_unit(location="County", region="温宿县"),
+		"jiamu": make_unit(location="Township", region="佳木镇"),
+		"shaya": make_unit(location="County", region="沙雅县"),
+		"prefecture": make_unit(),
+	}
+	users = {
+		"committee_a": make_user(roles.COMMITTEE_OFFICE, ("Evaluation Committee", committees[0].name)),
+		"committee_all": make_user(roles.COMMITTEE_OFFICE),
+		"county": make_user(roles.COUNTY_HRSS, ("Region", "温宿县")),
+		"hr": make_user(roles.UNIT_HR, ("Employer Unit", units["wensu"].name)),
+		"expert": make_user(roles.REVIEW_EXPERT),
+		"applicant": make_user(roles.APPLICANT),
+		"admin": make_user(roles.TITLE_ADMINISTRATOR),
+		"recorder": make_user(roles.COMMITTEE_OFFICE),
+	}
+	frappe.db.commit()
+	yield frappe._dict(
+		committees=[c.name for c in committees], units={k: u.name for k, u in units.items()}, users=users
+	)
+	frappe.set_user("Administrator")
+	frappe.db.rollback()
+	for email in users.values():
+		frappe.db.delete("User Permission", {"user": email})
+		frappe.delete_doc("User", email, ignore_permissions=True, force=True)
+	for unit in units.values():
+		frappe.delete_doc("Employer Unit", unit.name, ignore_permissions=True, force=True)
+	for committee in committees:
+		frappe.delete_doc("Evaluation Committee", committee.name, ignore_permissions=True, force=True)
+	frappe.db.commit()
+
+
+@pytest.fixture
+def campaign(people):
+	"""The notices and applications, made in the test's transaction (rolled back after it)."""
+	frappe.set_user("Administrator")
+	frappe.flags.zhicheng_now = NOW
+	notices = []
+	for i, committee in enumerate(people.committees):
+		notices.append(
+			make_notice(
+				campaign_year=YEAR,
+				title=f"{YEAR}年度报表测试通知{i}",
+				windows=[
+					{
+						"kind": "Application",
+						"start": f"{YEAR}-04-01 00:00:00",
+						"end": f"{YEAR}-06-30 18:00:00",
+					}
+				],
+				committees=[{"committee": committee}],
+				fees=[
+					{"committee": committee, "level_tier": "Intermediate", "amount": 400 + 100 * i},
+					{"committee": committee, "level_tier": "Senior", "amount": 700 + 100 * i},
+				],
+			)
+		)
+	recorder = people.users["recorder"]
+	apps = []
+	for i, (n, unit, route, level, state, paid) in enumerate(APPLICATIONS):
+		doc = make_application(
+			frappe.get_doc("Employer Unit", people.units[unit]),
+			notices[n],
+			route=route,
+			target_level=level,
+			applicant_name=f"报表{i}",
+		)
+		values = {
+			"workflow_state": state,
+			"submission_count": 0 if state == S.DRAFT else 1,
+			"fee_amount": (400 if level == "Intermediate" else 700) + 100 * n if state != S.DRAFT else 0,
+		}
+		if paid:
+			values.update(fee_paid_at=PAID_AT, fee_recorded_by=recorder)
+		frappe.db.set_value("Title Application", doc.name, values)
+		apps.append(doc.name)
+	yield frappe._dict(
+		notices=[n.name for n in notices],
+		committees=people.committees,
+		units=people.units,
+		apps=apps,
+		users=people.users,
+		recorder=recorder,
+	)
+	frappe.flags.zhicheng_now = None
+	frappe.set_user("Administrator")
+
+
+def as_user(user, fn, *args, **kw):
+	frappe.set_user(user)
+	try:
+		return fn(*args, **kw)
+	finally:
+		frappe.set_user("Administrator")
+
+
+def report(user, name, **filters):
+	return as_user(user, run, name, filters=filters)["result"]
+
+
+def db_rows(names=None, **filters):
+	"""What the database holds, read as Administrator."""
+	if names is not None:
+		filters["name"] = ("in", names)
+	return frappe.get_all(
+		"Title Application",
+		filters=filters,
+		fields=[
+			"name",
+			"notice",
+			"region",
+			"route",
+			"target_level",
+			"workflow_state",
+			"fee_amount",
+			"fee_paid_at",
+			"submission_count",
+		],
+	)
+
+
+def in_wensu(campaign):
+	return [r for r in db_rows(campaign.apps) if r.region in WENSU]
+
+
+def of_notice(campaign, index):
+	return [r for r in db_rows(campaign.apps) if r.notice == campaign.notices[index]]
+
+
+# ---------------------------------------------------------------- the campaign and its regions
+def test_the_current_campaign_is_the_frozen_years_notices(campaign):
+	assert bureau_reports.current_campaign_year() == YEAR
+	assert set(bureau_reports.current_campaign_notices()) == set(campaign.notices)
+	# every application was given its unit's region
+	assert {r.region for r in db_rows(campaign.apps)} == {"温宿县", "佳木镇", "沙雅县", "阿克苏地区"}
+
+
+# ---------------------------------------------------------------- number cards
+@pytest.mark.parametrize("who", ["committee_a", "committee_all", "county", "hr"])
+def test_number_cards_count_the_users_scope(campaign, who):
+	visible = {
+		"committee_a": of_notice(campaign, 0),
+		"committee_all": db_rows(campaign.apps),
+		"county": in_wensu(campaign),
+		"hr": [
+			r
+			for r in db_rows(campaign.apps)
+			if r.name
+			in set(
+				frappe.get_all(
+					"Title Application", filters={"employer_unit": campaign.units["wensu"]}, pluck="name"
+				)
+			)
+		],
+	}[who]
+	shown = 0
+	for stage in STAGES:
+		result = as_user(campaign.users[who], dashboard.stage_count, {"stage": stage.key})
+		expected = sum(1 for r in visible if r.workflow_state in stage.states)
+		assert result["value"] == expected, (who, stage.key)
+		assert result["route_options"]["workflow_state"] == ["in", list(stage.states)]
+		assert set(result["route_options"]["notice"][1]) == set(campaign.notices)
+		shown += result["value"]
+	# the cards leave out only drafts and closed applications
+	closed = {S.DRAFT, S.FAILED, S.NOT_ACCEPTED, S.ABANDONED}
+	assert shown == sum(1 for r in visible if r.workflow_state not in closed)
+	if who == "county":
+		assert shown < len([r for r in db_rows(campaign.apps) if r.workflow_state not in closed])
+
+
+def test_a_review_expert_gets_no_card_or_chart(campaign):
+	expert = campaign.users["expert"]
+	for stage in STAGES:
+		with pytest.raises(frappe.PermissionError):
+			as_user(expert, dashboard.stage_count, {"stage": stage.key})
+	for chart in (dashboard.applications_by_state, dashboard.applications_by_notice_and_route):
+		with pytest.raises(frappe.PermissionError):
+			as_user(expert, chart)
+	# and Frappe hides the cards and charts from the workspace
+	frappe.set_user(expert)
+	try:
+		for card in frappe.get_all(
+			"Number Card", filters={"module": "Zhicheng"}, pluck="name", ignore_permissions=True
+		):
+			assert not frappe.has_permission("Number Card", doc=card, user=expert)
+		for chart in frappe.get_all(
+			"Dashboard Chart", filters={"module": "Zhicheng"}, pluck="name", ignore_permissions=True
+		):
+			assert not frappe.has_permission("Dashboard Chart", doc=chart, user=expert)
+	finally:
+		frappe.set_user("Administrator")
+
+
+# ---------------------------------------------------------------- charts
+def test_charts_count_the_county_officers_applications_only(campaign):
+	county = campaign.users["county"]
+	mine = in_wensu(campaign)
+	frappe.local.lang = "zh"
+	by_state = as_user(county, dashboard.applications_by_state)
+	assert sum(by_state["datasets"][0]["values"]) == len(mine)
+	assert frappe._(S.UNIT_REVIEW) in by_state["labels"]
+	assert all(label for label in by_state["labels"])
+	by_notice = as_user(county, dashboard.applications_by_notice_and_route)
+	assert sum(sum(d["values"]) for d in by_notice["datasets"]) == len(mine)
+	codes = frappe.get_all("Title Notice", filters={"name": ("in", campaign.notices)}, pluck="code")
+	assert set(by_notice["labels"]) <= set(codes)
+
+
+# ---------------------------------------------------------------- 申报情况汇总
+def summary_by_key(rows):
+	return {(r["notice"], r["route"], r["target_level"]): r for r in rows}
+
+
+def expected_summary(rows):
+	out = {}
+	for r in rows:
+		group = out.setdefault(
+			(r.notice, r.route, r.target_level),
+			dict.fromkeys(("total", "submitted", "returned", "accepted", "not_accepted", "certified"), 0),
+		)
+		group["total"] += 1
+		group["submitted"] += int(bool(r.submission_count))
+		group["returned"] += int(r.workflow_state == S.RETURNED)
+		group["accepted"] += int(
+			r.workflow_state
+			in (
+				S.ACCEPTED,
+				S.PAPER_RECEIVED,
+				S.FEE_PAID,
+				S.DEFENSE,
+				S.UNDER_EVALUATION,
+				S.PASSED_PUBLICITY,
+				S.CERTIFIED,
+			)
+		)
+		group["not_accepted"] += int(r.workflow_state == S.NOT_ACCEPTED)
+		group["certified"] += int(r.workflow_state in (S.CERTIFIED, S.CONFIRMED))
+	return out
+
+
+@pytest.mark.parametrize("who", ["committee_a", "committee_all", "county"])
+def test_summary_counts_per_notice_route_and_level_agree_with_the_database(campaign, who):
+	visible = {
+		"committee_a": of_notice(campaign, 0),
+		"committee_all": db_rows(campaign.apps),
+		"county": in_wensu(campaign),
+	}[who]
+	rows = summary_by_key(report(campaign.users[who], SUMMARY))
+	expected = expected_summary(visible)
+	assert set(rows) == set(expected)
+	for key, counts in expected.items():
+		assert {k: rows[key][k] for k in counts} == counts, key
+	assert sum(r["total"] for r in rows.values()) == len(visible)
+
+
+def test_summary_filters_narrow_the_rows(campaign):
+	committee = campaign.users["committee_all"]
+	level = report(committee, SUMMARY, target_level="Deputy Senior")
+	assert {r["target_level"] for r in level} == {"Deputy Senior"}
+	assert sum(r["total"] for r in level) == sum(
+		1 for r in db_rows(campaign.apps) if r.target_level == "Deputy Senior"
+	)
+	route = report(committee, SUMMARY, route="Private Enterprise Special")
+	assert [r["total"] for r in route] == [1]
+	state = report(committee, SUMMARY, workflow_state=S.RETURNED)
+	assert sum(r["returned"] for r in state) == sum(r["total"] for r in state) == 1
+	region = report(committee, SUMMARY, region="温宿县")  # the county and the townships below it
+	assert sum(r["total"] for r in region) == len(in_wensu(campaign))
+	notice = report(committee, SUMMARY, notice=campaign.notices[1])
+	assert {r["notice"] for r in notice} == {campaign.notices[1]}
+	unit = report(committee, SUMMARY, employer_unit=campaign.units["shaya"])
+	assert sum(r["total"] for r in unit) == 3
+
+
+# ---------------------------------------------------------------- 缴费情况
+def test_fees_per_committee_agree_with_the_database(campaign):
+	rows = report(campaign.users["committee_all"], FEES)
+	apps = [r for r in rows if not r["is_total"]]
+	totals = {r["total_of"]: r for r in rows if r["is_total"]}
+	db = {r.name: r for r in db_rows(campaign.apps)}
+	accepted_or_paid = {
+		name
+		for name, r in db.items()
+		if r.fee_paid_at
+		or r.workflow_state in (S.ACCEPTED, S.PAPER_RECEIVED, S.FEE_PAID, S.DEFENSE, S.CERTIFIED)
+	}
+	assert {r["name"] for r in apps} == accepted_or_paid
+	assert set(totals) == set(campaign.committees)
+	for index, committee in enumerate(campaign.committees):
+		mine = [db[n] for n in accepted_or_paid if db[n].notice == campaign.notices[index]]
+		assert {r["name"] for r in apps if r["committee"] == committee} == {r.name for r in mine}
+		assert totals[committee]["fee_amount"] == sum(r.fee_amount for r in mine)
+		assert totals[committee]["paid_amount"] == sum(r.fee_amount for r in mine if r.fee_paid_at)
+		assert totals[committee]["paid"] == sum(1 for r in mine if r.fee_paid_at)
+	paid = [r for r in apps if r["paid"]]
+	assert paid and all(r["fee_paid_at"] == PAID_AT for r in paid)
+	recorder = frappe.db.get_value("User", campaign.recorder, "full_name")
+	assert {r["fee_recorded_by"] for r in paid} == {recorder}
+	assert {r["fee_recorded_by"] for r in apps if not r["paid"]} == {""}
+
+
+def test_a_scoped_committee_office_sees_only_its_committees_fees(campaign):
+	rows = report(campaign.users["committee_a"], FEES)
+	assert rows
+	assert {r["notice"] for r in rows if not r["is_total"]} == {campaign.notices[0]}
+	assert {r["total_of"] for r in rows if r["is_total"]} == {campaign.committees[0]}
+
+
+# ---------------------------------------------------------------- 申报人名册
+def test_roster_of_the_county_officer_is_the_countys_applications(campaign):
+	rows = report(campaign.users["county"], ROSTER)
+	assert {r["name"] for r in rows} == {r.name for r in in_wensu(campaign)}
+	assert {r["region"] for r in rows} == WENSU
+	db = {r.name: r for r in db_rows(campaign.apps)}
+	frappe.local.lang = "zh"
+	for row in rows:
+		assert row["employer_unit"] in (campaign.units["wensu"], campaign.units["jiamu"])
+		assert row["applicant_name"].startswith("报表")
+		assert row["state_label"] == frappe._(db[row["name"]].workflow_state)
+		assert row["level_label"] == frappe._(db[row["name"]].target_level)
+
+
+def test_roster_of_the_committee_office_follows_its_committees(campaign):
+	scoped = report(campaign.users["committee_a"], ROSTER)
+	assert {r["name"] for r in scoped} == {r.name for r in of_notice(campaign, 0)}
+	everyone = report(campaign.users["committee_all"], ROSTER)
+	assert {r["name"] for r in everyone} == set(campaign.apps)
+	# a filter narrows it, the scope still applies: the 温宿县 officer asking for 沙雅县 gets nothing
+	assert report(campaign.users["county"], ROSTER, region="沙雅县") == []
+	assert {r["name"] for r in report(campaign.users["committee_all"], ROSTER, region="沙雅县")} == {
+		r.name for r in db_rows(campaign.apps) if r.region == "沙雅县"
+	}
+
+
+# ---------------------------------------------------------------- refused
+@pytest.mark.parametrize("who", ["hr", "expert", "applicant"])
+@pytest.mark.parametrize("name", [SUMMARY, FEES, ROSTER])
+def test_unit_hr_experts_and_applicants_get_no_report(campaign, who, name):
+	with pytest.raises(frappe.PermissionError):
+		report(campaign.users[who], name)
+
+
+def test_the_fee_report_is_the_committees_and_administrators(campaign):
+	with pytest.raises(frappe.PermissionError):
+		report(campaign.users["county"], FEES)
+	assert {r["name"] for r in report(campaign.users["admin"], FEES) if not r["is_total"]} == {
+		r["name"] for r in report(campaign.users["committee_all"], FEES) if not r["is_total"]
+	}
+
+
+def test_the_service_refuses_a_review_expert_even_without_the_report_page(campaign):
+	for rows in (bureau_reports.summary_rows, bureau_reports.fee_rows, bureau_reports.roster_rows):
+		with pytest.raises(frappe.PermissionError):
+			as_user(campaign.users["expert"], rows, {})
+
+
+# ---------------------------------------------------------------- the demo's current campaign
+DEMO_USERS = {"committee": "zc.committee@example.com", "county": "zc.county.hrss@example.com"}
+
+
+@pytest.fixture
+def demo_campaign(frappe_site):
+	if not all(frappe.db.exists("User", u) for u in DEMO_USERS.values()):
+		pytest.skip("the demo is not loaded on this site")
+	notices = bureau_reports.current_campaign_notices()
+	if not frappe.db.exists("Title Application", {"notice": ("in", notices or [""])}):
+		pytest.skip("the demo's current campaign has no applications on this site")
+	return notices
+
+
+def test_demo_campaign_cards_and_roster_per_user(demo_campaign):
+	regions = bureau_reports._region_names("温宿县")
+	for who, user in DEMO_USERS.items():
+		filters = {"notice": ("in", demo_campaign)}
+		if who == "county":
+			filters["region"] = ("in", regions)
+		for stage in STAGES:
+			expected = frappe.db.count(
+				"Title Application", {**filters, "workflow_state": ("in", stage.states)}
+			)
+			assert as_user(user, dashboard.stage_count, {"stage": stage.key})["value"] == expected, (
+				who,
+				stage.key,
+			)
+		roster = report(user, ROSTER)
+		assert len(roster) == frappe.db.count("Title Application", filters)
+		summary = report(user, SUMMARY)
+		assert sum(r["total"] for r in summary) == len(roster)
+	county = {r["region"] for r in report(DEMO_USERS["county"], ROSTER)}
+	assert county and county <= set(regions)
