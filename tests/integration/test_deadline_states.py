@@ -157,7 +157,9 @@ def test_the_seed_notices_on_the_site_carry_the_shipped_deadlines(code):
 	shipped = {w.kind: w for w in load_seed_notice(code).windows}
 	for name in stored:
 		doc = frappe.get_doc("Title Notice", name)
-		assert doc.late_resubmission_outcome == load_seed_notice(code).late_resubmission_outcome
+		seed = load_seed_notice(code)
+		assert doc.late_resubmission_outcome == seed.late_resubmission_outcome
+		assert (doc.late_resubmission_consequence or "") == seed.late_resubmission_consequence
 		for row in doc.windows:
 			window = shipped[row.kind]
 			assert parse_states(row.closes_states) == parse_states(window.closes_states), (code, row.kind)

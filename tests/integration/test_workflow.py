@@ -169,6 +169,8 @@ def test_002_late_resubmission_is_deemed_abandoned(actors):
 	_return(actors, name)
 	close_overdue_applications(NOW + datetime.timedelta(hours=49))
 	assert state(name) == "Abandoned"
+	# 002 四、（四）: 逾期未重新上报的，视为自动放弃
+	assert frappe.db.get_value("Title Application", name, "closed_reason").endswith("：视为自动放弃")
 
 
 @pytest.mark.parametrize(

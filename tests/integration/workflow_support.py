@@ -16,7 +16,7 @@ COPIED = (
 	"routes", "scope", "fees", "defense_rules", "max_submissions", "submissions_count_initial",
 	"resubmission_hours", "resubmission_within_application_window", "degree_grants", "initial_junior_rules",
 	"party_school_equivalence", "township_min_years", "township_education", "fanghuiju_years",
-	"confirmation_requires_competent", "kind", "late_resubmission_outcome",
+	"confirmation_requires_competent", "kind", "late_resubmission_outcome", "late_resubmission_consequence",
 )  # fmt: skip
 
 

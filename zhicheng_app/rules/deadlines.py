@@ -9,7 +9,8 @@ closes nothing, however its notice words it: 004 closes only what has not reache
 (004 一、), 003 closes only what the applicant has not submitted (003 三、).
 
 A returned application has its own deadline (``resubmit_deadline``, set when it was returned, see
-``windows.resubmission_deadline``): past it, the notice's ``late_resubmission_outcome`` applies.
+``windows.resubmission_deadline``): past it, the notice's ``late_resubmission_outcome`` applies,
+with its ``late_resubmission_consequence``.
 
 When several passed deadlines govern a state, the earliest one is the one that closed it.
 """
@@ -125,7 +126,7 @@ def resubmission_deadline(notice: NoticeConfig, resubmit_by: datetime.datetime) 
 		at=to_shanghai(resubmit_by),
 		states=(WorkflowState.RETURNED,),
 		outcome=outcome,
-		consequence="",
+		consequence=notice.late_resubmission_consequence,
 		reference=rule_reference("SUB-RESUBMIT-LATE", notice),
 	)
 

@@ -501,6 +501,7 @@ class NoticeConfig(Record):
 	# a returned application not resubmitted by its deadline ends in this state (vocabulary.
 	# WorkflowState); the closure cites the clause of rule SUB-RESUBMIT-LATE
 	late_resubmission_outcome: str = "Not Accepted"
+	late_resubmission_consequence: str = ""  # the notice's wording, e.g. 视为自动放弃
 
 	# fees and defense
 	fees: list[FeeRow] = field(default_factory=list)

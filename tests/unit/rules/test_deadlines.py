@@ -157,16 +157,21 @@ def test_003_files_at_the_unit_or_the_employment_service_are_not_closed_after_07
 
 
 @pytest.mark.parametrize(
-	"code, outcome", [("000", S.NOT_ACCEPTED), ("001", S.NOT_ACCEPTED), ("002", S.ABANDONED)]
+	"code, outcome, wording",
+	[
+		("000", S.NOT_ACCEPTED, "不予受理"),
+		("001", S.NOT_ACCEPTED, "不予受理"),
+		("002", S.ABANDONED, "视为自动放弃"),
+	],
 )
-def test_a_returned_file_is_closed_by_its_resubmission_deadline(code, outcome):
+def test_a_returned_file_is_closed_by_its_resubmission_deadline(code, outcome, wording):
 	"""000 四、（一） / 001 四、（一）1: 不予受理; 002 四、（四）: 视为自动放弃."""
 	notice = load_seed_notice(code)
 	returned_by = bj(2024, 8, 28, 10, 0)
 	assert closure(notice, S.RETURNED, returned_by - MINUTE, returned_by) is None
 	found = closure(notice, S.RETURNED, returned_by + MINUTE, returned_by)
 	assert found.state == outcome and found.deadline.kind == "Resubmission"
-	assert notice_citation(notice) in found.reason
+	assert notice_citation(notice) in found.reason and found.reason.endswith(f"：{wording}")
 	# without a resubmission deadline no window closes a returned file
 	assert closure(notice, S.RETURNED, bj(2024, 12, 31, 0, 0)) is None
 

@@ -92,6 +92,7 @@ class TitleNotice(Document):
 		issue_date: DF.Date | None
 		issuer: DF.Data | None
 		kind: DF.Literal["Evaluation", "Confirmation"]
+		late_resubmission_consequence: DF.Data | None
 		late_resubmission_outcome: DF.Literal["Not Accepted", "Abandoned"]
 		mask_check_file_names: DF.Check
 		mask_name: DF.Check
