@@ -308,6 +308,15 @@ def test_summary_counts_per_notice_route_and_level_agree_with_the_database(campa
 	for key, counts in expected.items():
 		assert {k: rows[key][k] for k in counts} == counts, key
 	assert sum(r["total"] for r in rows.values()) == len(visible)
+	# the totals above the table
+	frappe.set_user(campaign.users[who])
+	try:
+		summary = {item["label"]: item["value"] for item in run(SUMMARY, filters={})["report_summary"]}
+	finally:
+		frappe.set_user("Administrator")
+	assert summary[frappe._("Applications")] == len(visible)
+	assert summary[frappe._("Submitted")] == sum(g["submitted"] for g in expected.values())
+	assert summary[frappe._("Not Accepted")] == sum(g["not_accepted"] for g in expected.values())
 
 
 def test_summary_filters_narrow_the_rows(campaign):

@@ -40,6 +40,6 @@ def execute(filters=None):
 			"options": "Title Name",
 			"width": 120,
 		},
-		{"fieldname": "state_label", "label": _("Workflow State"), "fieldtype": "Data", "width": 140},
+		{"fieldname": "state_label", "label": _("Workflow State"), "fieldtype": "Data", "width": 180},
 	]
 	return columns, roster_rows(filters)
