@@ -11,8 +11,14 @@ from zhicheng_app.services.input_checks import is_calendar_year
 MODULE = "Zhicheng"
 
 
+# fields whose values are a vocabulary rather than free text
+SAMPLES = {("Notice Window", "closes_states"): "Draft"}  # the workflow's state names, one per line
+
+
 def _sample(df):
 	"""A valid value for a field, by type (Links point at shipped or demo-independent records)."""
+	if (df.parent, df.fieldname) in SAMPLES:
+		return SAMPLES[(df.parent, df.fieldname)]
 	if df.fieldtype == "Select":
 		options = [o for o in (df.options or "").split("\n") if o]
 		return options[0] if options else None
