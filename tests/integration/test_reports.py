@@ -261,6 +261,15 @@ def test_charts_count_the_county_officers_applications_only(campaign):
 	assert sum(sum(d["values"]) for d in by_notice["datasets"]) == len(mine)
 	codes = frappe.get_all("Title Notice", filters={"name": ("in", campaign.notices)}, pluck="code")
 	assert set(by_notice["labels"]) <= set(codes)
+	# the charts' filter: one notice
+	second = campaign.notices[1]
+	mine_second = [r for r in mine if r.notice == second]
+	assert mine_second and len(mine_second) < len(mine)
+	filtered = as_user(county, dashboard.applications_by_state, None, frappe.as_json({"notice": second}))
+	assert sum(filtered["datasets"][0]["values"]) == len(mine_second)
+	filtered = as_user(county, dashboard.applications_by_notice_and_route, None, {"notice": second})
+	assert filtered["labels"] == [frappe.db.get_value("Title Notice", second, "code")]
+	assert sum(sum(d["values"]) for d in filtered["datasets"]) == len(mine_second)
 
 
 # ---------------------------------------------------------------- 申报情况汇总

@@ -13,11 +13,20 @@ def stage_count(filters=None) -> dict:
 	return bureau_reports.stage_count(filters.get("stage") or "")
 
 
+def _notice(filters) -> str | None:
+	filters = frappe.parse_json(filters) if filters else None
+	return filters.get("notice") or None if isinstance(filters, dict) else None
+
+
 @frappe.whitelist()
 def applications_by_state(chart_name=None, filters=None, **kwargs) -> dict:
-	return bureau_reports.chart_by_state()
+	"""A chart: the applications per workflow state, of the notice in ``filters`` or the current
+	campaign."""
+	return bureau_reports.chart_by_state(_notice(filters))
 
 
 @frappe.whitelist()
 def applications_by_notice_and_route(chart_name=None, filters=None, **kwargs) -> dict:
-	return bureau_reports.chart_by_notice_and_route()
+	"""A chart: the applications per notice and route, of the notice in ``filters`` or the
+	current campaign."""
+	return bureau_reports.chart_by_notice_and_route(_notice(filters))

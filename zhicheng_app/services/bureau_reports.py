@@ -108,11 +108,17 @@ def _states_in_order() -> list[str]:
 	)
 
 
-def chart_by_state() -> dict:
-	"""The current campaign's applications per workflow state (in the workflow's order)."""
+def _chart_notices(notice: str | None) -> list[str]:
+	"""The chart's notices: the one chosen in its filter, else the current campaign's."""
+	return [notice] if notice else current_campaign_notices()
+
+
+def chart_by_state(notice: str | None = None) -> dict:
+	"""The current campaign's (or ``notice``'s) applications per workflow state (in the
+	workflow's order)."""
 	rows = _scoped(
 		["workflow_state", f"count(`tab{APPLICATION}`.name) as total"],
-		[[APPLICATION, "notice", "in", current_campaign_notices() or [""]]],
+		[[APPLICATION, "notice", "in", _chart_notices(notice) or [""]]],
 		group_by="workflow_state",
 		order_by=None,
 	)
@@ -124,9 +130,10 @@ def chart_by_state() -> dict:
 	}
 
 
-def chart_by_notice_and_route() -> dict:
-	"""The current campaign's applications per notice (by its code), one stack per route."""
-	notices = current_campaign_notices()
+def chart_by_notice_and_route(notice: str | None = None) -> dict:
+	"""The current campaign's (or ``notice``'s) applications per notice (by its code), one stack
+	per route."""
+	notices = _chart_notices(notice)
 	rows = _scoped(
 		["notice", "route", f"count(`tab{APPLICATION}`.name) as total"],
 		[[APPLICATION, "notice", "in", notices or [""]]],

@@ -3,5 +3,6 @@ frappe.provide("frappe.dashboards.chart_sources");
 
 frappe.dashboards.chart_sources["Applications by State"] = {
 	method: "zhicheng_app.api.dashboard.applications_by_state",
-	filters: [],
+	// without a notice: the current campaign's
+	filters: [{ fieldname: "notice", label: __("Notice"), fieldtype: "Link", options: "Title Notice" }],
 };
