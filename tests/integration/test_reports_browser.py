@@ -1,8 +1,8 @@
 """The bureau's workspace and reports in Chromium, in Chinese: the demo's 温宿县 officer sees the
 seven number cards with the counts of the county's applications of the current campaign, the two
 charts and the reports' links; the roster (申报人名册) opens with the county's applications only;
-the committee office's summary (申报情况汇总) opens with its totals. Every page is checked for
-English."""
+the committee office's summary (申报情况汇总) opens with its totals; a review expert's workspace
+shows none of them. Every page is checked for English."""
 
 import re
 
@@ -75,6 +75,7 @@ def test_the_county_officer_sees_the_counties_cards_and_roster(page, demo):
 	page.locator(".widget.dashboard-widget-box svg .bar, .widget svg rect.bar").first.wait_for(
 		timeout=LOAD_MS
 	)
+	assert page.locator(".widget.dashboard-widget-box").count() == 2
 	for label in ("申报情况汇总", "缴费情况", "申报人名册"):
 		if label == "缴费情况":  # a county bureau does not keep the committees' fees
 			assert page.get_by_text(label, exact=True).count() == 0
@@ -108,3 +109,18 @@ def test_the_committee_office_opens_the_summary(page, demo):
 	assert page.locator(".page-title .title-text:visible").first.inner_text().strip() == "申报情况汇总"
 	assert_no_english(page, ALLOWED_WORDS)
 	_shot(page, "committee_summary")
+
+
+def test_a_review_expert_sees_no_card_chart_or_report(page, demo):
+	expert = "zc.expert@example.com"  # the demo's 评审专家
+	if not frappe.db.exists("User", expert):
+		pytest.skip("the demo's review expert is not on this site")
+	login(page, expert, DEMO_PASSWORD)
+	page.goto("/app/zhicheng")
+	page.get_by_text("基础数据", exact=True).first.wait_for(timeout=LOAD_MS)
+	page.wait_for_timeout(1500)  # the widgets a user may see render with the page's blocks
+	assert page.locator(".number-widget-box").count() == 0
+	assert page.locator(".widget.dashboard-widget-box").count() == 0
+	for label in ("申报情况汇总", "缴费情况", "申报人名册"):
+		assert page.get_by_text(label, exact=True).count() == 0
+	assert_no_english(page, ALLOWED_WORDS)
