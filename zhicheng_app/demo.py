@@ -345,22 +345,28 @@ def create_units():
 		).insert(ignore_permissions=True)
 
 
+def create_user(email: str, full_name: str, role: str):
+	"""A demo user of ``role`` (zh, the demo password, no welcome mail) unless it exists."""
+	if frappe.db.exists("User", email):
+		return
+	user = frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": full_name,
+			"language": "zh",
+			"send_welcome_email": 0,
+			"new_password": DEMO_PASSWORD,
+			"roles": [{"role": role}],
+		}
+	)
+	user.flags.no_welcome_mail = True
+	user.insert(ignore_permissions=True)
+
+
 def create_users():
 	for email, full_name, role, permission in USERS:
-		if not frappe.db.exists("User", email):
-			user = frappe.get_doc(
-				{
-					"doctype": "User",
-					"email": email,
-					"first_name": full_name,
-					"language": "zh",
-					"send_welcome_email": 0,
-					"new_password": DEMO_PASSWORD,
-					"roles": [{"role": role}],
-				}
-			)
-			user.flags.no_welcome_mail = True
-			user.insert(ignore_permissions=True)
+		create_user(email, full_name, role)
 		if permission and not frappe.db.exists(
 			"User Permission", {"user": email, "allow": permission[0], "for_value": permission[1]}
 		):

@@ -17,7 +17,8 @@ from dateutil.relativedelta import relativedelta
 from frappe.model.workflow import apply_workflow
 from stdnum.cn import ric
 
-from zhicheng_app.demo import DEMO_PASSWORD, notice_name
+from zhicheng_app.demo import create_user, notice_name
+from zhicheng_app.roles import APPLICANT
 from zhicheng_app.rules.calendar import add_working_days, is_workday
 from zhicheng_app.rules.vocabulary import WindowKind, WorkflowState
 from zhicheng_app.services import clock
@@ -179,22 +180,7 @@ def current_notice(code: str, today: datetime.date) -> str:
 
 
 def ensure_second_applicant():
-	email, full_name = SECOND_APPLICANT
-	if frappe.db.exists("User", email):
-		return
-	user = frappe.get_doc(
-		{
-			"doctype": "User",
-			"email": email,
-			"first_name": full_name,
-			"language": "zh",
-			"send_welcome_email": 0,
-			"new_password": DEMO_PASSWORD,
-			"roles": [{"role": "Title Applicant"}],
-		}
-	)
-	user.flags.no_welcome_mail = True
-	user.insert(ignore_permissions=True)
+	create_user(*SECOND_APPLICANT, APPLICANT)
 
 
 def id_number(name: str, birth: str, code: str) -> str:
