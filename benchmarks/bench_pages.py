@@ -37,6 +37,8 @@ import sys
 import time
 import urllib.parse
 
+from playwright.sync_api import Error as PlaywrightError
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
 
@@ -171,6 +173,26 @@ class Timer:
 		return (max(self.last, shown) - start) * 1000
 
 
+ERRORS: list[str] = []
+
+
+def record(samples: dict, label: str, value: float):
+	samples.setdefault(label, []).append(value)
+
+
+def wait_for_server(base_url: str, limit: float = 120):
+	import requests
+
+	started = time.perf_counter()
+	while time.perf_counter() - started < limit:
+		try:
+			if requests.get(f"{base_url}/api/method/ping", timeout=2).ok:
+				return
+		except requests.RequestException:
+			pass
+		time.sleep(1)
+
+
 def settled(page):
 	"""The desk has no freeze and, on a form, its document is loaded."""
 	page.wait_for_function("() => !window.frappe || !frappe.dom || !frappe.dom.freeze_count")
@@ -197,13 +219,27 @@ def run_user(browser, base_url: str, spec: dict, runs: int, password: str, sampl
 	try:
 		if spec["user"]:
 			label = f"login: {spec['user'].split('@')[0]}"
-			samples.setdefault(label, []).append(timer.measure(lambda: log_in(page, spec["user"], password)))
-		for _run in range(runs):
-			for label, path in spec["pages"]:
-				samples.setdefault(label, []).append(timer.measure(lambda path=path: page.goto(path)))
-				settled(page)
-			if spec.get("desk"):
-				time_desk_actions(page, timer, spec, samples)
+			for attempt in (1, 2):
+				try:
+					record(samples, label, timer.measure(lambda: log_in(page, spec["user"], password)))
+					break
+				except PlaywrightError as error:
+					ERRORS.append(f"{spec['user']}, login {attempt}: {str(error).splitlines()[0]}")
+					wait_for_server(base_url)
+		for run in range(runs):
+			try:
+				for label, path in spec["pages"]:
+					record(samples, label, timer.measure(lambda path=path: page.goto(path)))
+					settled(page)
+				if spec.get("desk"):
+					time_desk_actions(page, timer, spec, samples)
+			except PlaywrightError as error:
+				# the development server restarts when its code changes: the run is lost, not timed
+				ERRORS.append(f"{spec['user'] or 'visitor'}, run {run + 1}: {str(error).splitlines()[0]}")
+				print(f"  run {run + 1} failed: {ERRORS[-1]}", flush=True)
+				wait_for_server(base_url)
+				continue
+			print(f"  run {run + 1} done", flush=True)
 	finally:
 		context.close()
 
@@ -220,7 +256,7 @@ def time_desk_actions(page, timer: Timer, spec: dict, samples: dict):
 			"() => window.cur_frm && cur_frm.doctype === 'Title Application' && cur_frm.doc.name"
 		)
 
-	samples.setdefault(f"{key}: list → open form", []).append(timer.measure(open_form))
+	record(samples, f"{key}: list → open form", timer.measure(open_form))
 	settled(page)
 	if spec.get("form"):
 		page.goto(f"/app/title-application/{urllib.parse.quote(spec['form'])}", wait_until="networkidle")
@@ -232,7 +268,7 @@ def time_desk_actions(page, timer: Timer, spec: dict, samples: dict):
 				menu.click()
 				page.locator(".actions-btn-group .dropdown-menu:visible").wait_for()
 
-			samples.setdefault(f"{key}: workflow action menu", []).append(timer.measure(open_menu))
+			record(samples, f"{key}: workflow action menu", timer.measure(open_menu))
 			page.keyboard.press("Escape")
 	if spec.get("return_dialog"):
 		page.goto(
@@ -247,7 +283,7 @@ def time_desk_actions(page, timer: Timer, spec: dict, samples: dict):
 			).click()
 			page.locator(".modal.show textarea[data-fieldname='reasons']").wait_for()
 
-		samples.setdefault(f"{key}: return reason dialog", []).append(timer.measure(open_dialog))
+		record(samples, f"{key}: return reason dialog", timer.measure(open_dialog))
 		page.locator(".modal.show .btn-modal-close").first.click()
 		page.locator(".modal.show").wait_for(state="detached")
 
@@ -266,11 +302,15 @@ def report(samples: dict, runs: int, elapsed: float, load_before: tuple):
 	print(f"{'page or action':<38} {'n':>3} {'first':>7} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}")
 	everything = []
 	for label, values in samples.items():
+		if not values:
+			continue
 		everything.extend(values)
 		print(
 			f"{label:<38} {len(values):>3} {values[0]:>7.0f} {percentile(values, 0.5):>7.0f}"
 			f" {percentile(values, 0.95):>7.0f} {max(values):>7.0f}"
 		)
+	for error in ERRORS:
+		print(f"lost run (not timed): {error}")
 	overall = percentile(everything, 0.95)
 	verdict = "met" if overall <= GOAL_MS else "NOT met"
 	print(f"overall p95 {overall:.0f} ms over {len(everything)} samples; goal p95 ≤ {GOAL_MS} ms: {verdict}")
@@ -304,7 +344,7 @@ def main():
 		found = records(frappe)
 	finally:
 		frappe.destroy()
-	print("records shown:", ", ".join(f"{k}={v}" for k, v in found.items() if k != "token"))
+	print("records shown:", ", ".join(f"{k}={v}" for k, v in found.items() if k != "token"), flush=True)
 	samples: dict[str, list[float]] = {}
 	load_before = os.getloadavg()
 	started = time.perf_counter()
@@ -312,6 +352,7 @@ def main():
 		browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 		try:
 			for spec in plan(found):
+				print(f"{spec['user'] or 'visitor'}: {len(spec['pages'])} pages × {args.runs}", flush=True)
 				run_user(browser, args.url, spec, args.runs, DEMO_PASSWORD, samples)
 		finally:
 			browser.close()
