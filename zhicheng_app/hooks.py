@@ -28,6 +28,7 @@ permission_query_conditions = {
 	"User": "zhicheng_app.permissions.user_query_conditions",
 	"Publicity Objection": "zhicheng_app.services.publicity_objections.query_conditions",
 	"Unit Registration": "zhicheng_app.services.unit_registration.query_conditions",
+	"Committee Scope": "zhicheng_app.permissions.committee_scope_query_conditions",
 }
 has_permission = {
 	"Title Application": "zhicheng_app.permissions.application_has_permission",

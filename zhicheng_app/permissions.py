@@ -177,6 +177,17 @@ def child_query_conditions(user: str | None = None, doctype: str | None = None) 
 	)
 
 
+def committee_scope_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""Rows of an Evaluation Committee's child tables: only those of the committees the user reads
+	(a committee office scoped by User Permissions reads its own committees)."""
+	user = user or frappe.session.user
+	committees = _permitted(user, "Evaluation Committee")
+	if user == "Administrator" or not committees or set(frappe.get_roles(user)) & UNSCOPED_ROLES:
+		return ""
+	names = ", ".join(frappe.db.escape(c) for c in sorted(committees))
+	return f"`tab{doctype}`.parent in ({names})"
+
+
 # ---------------------------------------------------------------- units and generated documents
 # A unit's records (its files, the batch documents made for it) are read by its HR and the bureaus
 # of its region. A generated document is read by whoever may read what it was made from; a

@@ -1,4 +1,5 @@
-"""The base of the rows of an application's child tables."""
+"""The base of the rows of an application's child tables (and of the other child tables whose
+parent records are scoped, such as an Evaluation Committee's Committee Scope)."""
 
 import frappe
 from frappe.model.document import Document

@@ -1,10 +1,13 @@
 # Copyright (c) 2026, zhicheng_app developers
 # License: MIT. See license.txt
 
-from frappe.model.document import Document
+from zhicheng_app.zhicheng.application_row import ApplicationRow
 
 
-class CommitteeScope(Document):
+class CommitteeScope(ApplicationRow):
+	"""A row loaded on its own reads as its Evaluation Committee (a committee office scoped to
+	some committees reads theirs only)."""
+
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
