@@ -64,14 +64,24 @@ def _normalized_credit_code(value) -> str:
 	return result.normalized
 
 
+# what the registration and its review record: the server's
+SERVER_FIELDS = ("status", "employer_unit", "user", "reviewed_by", "reviewed_at", "business_licence")
+
+
 def validate_registration(doc):
 	"""The credit code is checked and normalised on every save; what the review records is the
 	server's (``approve`` and ``refuse`` set it), not the form's."""
 	doc.credit_code = _normalized_credit_code(doc.credit_code)
 	before = doc.get_doc_before_save()
 	if before and not doc.flags.reviewing:
-		for field in ("status", "employer_unit", "user", "reviewed_by", "reviewed_at", "business_licence"):
+		for field in SERVER_FIELDS:
 			doc.set(field, before.get(field))
+	elif not before:  # a new registration awaits review, whatever was sent; ``register`` names its account
+		for field in SERVER_FIELDS:
+			doc.set(field, None)
+		doc.status = AWAITING
+		if doc.flags.registering:
+			doc.user = doc.flags.registering
 
 
 def _check_unit_is_new(unit_name: str, credit_code: str, registration: str | None = None):
@@ -124,14 +134,10 @@ def register(values: dict, licence_name: str, licence: bytes | None):
 	frappe.set_user(email)
 	try:
 		doc = frappe.get_doc(
-			{
-				"doctype": DOCTYPE,
-				**{k: values[k] for k in UNIT_FIELDS},
-				"credit_code": credit_code,
-				"status": AWAITING,
-				"user": email,
-			}
-		).insert(ignore_permissions=True)
+			{"doctype": DOCTYPE, **{k: values[k] for k in UNIT_FIELDS}, "credit_code": credit_code}
+		)
+		doc.flags.registering = email
+		doc.insert(ignore_permissions=True)
 		extension = os.path.splitext(licence_name)[1].lower()
 		licence_file = save_private_file(
 			licence, f"营业执照-{slug(doc.unit_name)}{extension}", DOCTYPE, doc.name, "business_licence"

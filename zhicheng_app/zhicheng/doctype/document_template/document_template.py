@@ -55,6 +55,10 @@ class DocumentTemplate(Document):
 		Unknown variables, a missing QR/barcode placeholder or a template that does not render
 		stop the save with every problem listed.
 		"""
+		before = self.get_doc_before_save()
+		if before:  # what the check found is the check's, not the form's
+			for field in ("validated_at", "variables", "warnings", "sample_file"):
+				self.set(field, before.get(field))
 		if not (self.is_new() or self.has_value_changed("template_file") or not self.validated_at):
 			return
 		report = check_template(self.kind, self.template_file)

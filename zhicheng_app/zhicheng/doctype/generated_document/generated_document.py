@@ -1,7 +1,10 @@
 # Copyright (c) 2026, zhicheng_app developers
 # License: MIT. See license.txt
 
+import frappe
 from frappe.model.document import Document
+
+from zhicheng_app.i18n import _
 
 
 class GeneratedDocument(Document):
@@ -40,4 +43,12 @@ class GeneratedDocument(Document):
 		token: DF.SmallText | None
 		version: DF.Int
 	# end: auto-generated types
-	pass
+
+	def validate(self):
+		# every field is the generation's (file, hashes, signed token, version): the document
+		# step stores a record, nobody edits or makes one through a form or the REST API
+		if not self.flags.ignore_permissions:
+			frappe.throw(
+				_("A generated document is made by the system; generate the document again instead"),
+				frappe.PermissionError,
+			)
