@@ -40,7 +40,10 @@ has_permission = {
 }
 
 # uploads to an application are checked before Frappe stores them (overrides/file.py)
-override_doctype_class = {"File": "zhicheng_app.overrides.file.ApplicationAwareFile"}
+override_doctype_class = {
+	"File": "zhicheng_app.overrides.file.ApplicationAwareFile",
+	"Notification": "zhicheng_app.overrides.notification.MailAwareNotification",
+}
 
 # Frappe's own whitelisted methods whose permission checks are missing
 override_whitelisted_methods = {

@@ -78,3 +78,24 @@ def test_a_failing_mail_server_only_logs(actors, monkeypatch):
 	before = frappe.db.count("Error Log", {"reference_name": doc.name})
 	notifications.send_next_actor_email(application=doc.name, state="Unit Review")
 	assert frappe.db.count("Error Log", {"reference_name": doc.name}) == before + 1
+
+
+def test_the_applicants_email_notification_asks_for_no_mail_account_without_one(monkeypatch):
+	"""The shipped e-mail to the applicant is sent where the site can send mail; without an
+	outgoing account it neither sends nor pops up Frappe's request to set one up."""
+	from tests.integration.factories import make_application, make_user
+	from zhicheng_app.overrides.notification import MailAwareNotification
+
+	sent = []
+	monkeypatch.setattr(frappe, "sendmail", lambda *args, **kwargs: sent.append(kwargs))
+	alert = frappe.get_doc("Notification", "Title Application Returned (Email)")
+	assert isinstance(alert, MailAwareNotification)
+	doc = make_application()
+	doc.db_set("applicant_user", make_user("Title Applicant"))
+	frappe.local.message_log = []
+	monkeypatch.setattr(notifications, "outgoing_mail_configured", lambda: False)
+	alert.send(doc)
+	assert sent == [] and frappe.local.message_log == []
+	monkeypatch.setattr(notifications, "outgoing_mail_configured", lambda: True)
+	alert.send(doc)
+	assert len(sent) == 1 and frappe.local.message_log == []
