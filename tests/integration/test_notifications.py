@@ -99,3 +99,15 @@ def test_the_applicants_email_notification_asks_for_no_mail_account_without_one(
 	monkeypatch.setattr(notifications, "outgoing_mail_configured", lambda: True)
 	alert.send(doc)
 	assert len(sent) == 1 and frappe.local.message_log == []
+
+
+def test_the_applicant_is_sent_to_their_page_of_the_portal(actors, monkeypatch):
+	sent = []
+	monkeypatch.setattr(frappe, "sendmail", lambda **kw: sent.append(kw))
+	doc = _submitted(actors)
+	doc.db_set("workflow_state", "Returned")  # the applicant's turn again
+	notifications.send_next_actor_email(application=doc.name, state="Returned")
+	applicant_email = frappe.db.get_value("User", actors["applicant"], "email")
+	mails = [m for m in sent if applicant_email in m["recipients"]]
+	assert len(mails) == 1
+	assert f"/my-applications/{doc.name}" in mails[0]["message"] and "/app/" not in mails[0]["message"]

@@ -67,18 +67,24 @@ def send_next_actor_email(application: str, state: str):
 		if not recipients:
 			return
 		state_label = _(state)
-		# desk users open the form; the unit's HR, who has no desk, the unit's page of the portal
+		# desk users open the form; the applicant their page of the portal; the unit's HR, who
+		# has no desk either, the unit's page of the portal
 		desk = set(
 			frappe.get_all(
 				"User", filters={"email": ("in", recipients), "user_type": "System User"}, pluck="email"
 			)
 		)
-		links = {
-			True: get_url_to_form(DOCTYPE, doc.name),
-			False: get_url(f"/unit-application?application={doc.name}"),
+		applicant = frappe.db.get_value("User", doc.applicant_user, "email") if doc.applicant_user else None
+		groups = {
+			get_url_to_form(DOCTYPE, doc.name): [r for r in recipients if r in desk],
+			get_url(f"/my-applications/{doc.name}"): [
+				r for r in recipients if r == applicant and r not in desk
+			],
+			get_url(f"/unit-application?application={doc.name}"): [
+				r for r in recipients if r not in desk and r != applicant
+			],
 		}
-		for on_desk, link in links.items():
-			group = [r for r in recipients if (r in desk) is on_desk]
+		for link, group in groups.items():
 			if not group:
 				continue
 			frappe.sendmail(
