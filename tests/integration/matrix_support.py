@@ -235,7 +235,10 @@ def build(world: dict) -> dict:
 
 def remove(built: dict):
 	for doctype, name in reversed(built["made"]):
-		frappe.db.delete(doctype, {"name": name})
+		if doctype == "File":  # its content on disk with it
+			frappe.delete_doc("File", name, ignore_permissions=True, force=True)
+		else:
+			frappe.db.delete(doctype, {"name": name})
 	for parent in built["records"]["Title Notice"].values():
 		frappe.db.delete("Notice Committee", {"parent": parent, "idx": 90})
 	for dt, pair in built["records"].items():
