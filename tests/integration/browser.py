@@ -141,12 +141,13 @@ ALLOWED_WORDS = frozenset({"Frappe", "Word", "PDF", "Ctrl"})
 # codes: application numbers (ZC-2024-00001), unified social credit codes, the random names Frappe
 # gives records named by hash (a unit's registration), the random suffixes of test data's names, file
 # names (with their path on the site) and e-mail addresses
+# e-mail addresses first: the other patterns would cut them apart
 CODE_PATTERNS = (
+	re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),
 	re.compile(r"\bZC-\d{4}-\d{5}\b"),
 	re.compile(r"\b[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}\b"),
 	re.compile(r"\b(?=[a-z]*\d)[a-z0-9]{10}\b"),
 	re.compile(r"-[0-9a-f]{8}\b"),  # the random suffix of the factories' unique names
-	re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),
 	re.compile(r"(/private)?(/files/)?[\w\u4e00-\u9fff-]+\.(docx|pdf|jpg|jpeg|png)\b", re.IGNORECASE),
 )
 WORD = re.compile(r"[A-Za-z]{2,}")
