@@ -144,7 +144,7 @@ ALLOWED_WORDS = frozenset({"Frappe", "Word", "PDF", "Ctrl"})
 # e-mail addresses first: the other patterns would cut them apart
 CODE_PATTERNS = (
 	re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),
-	re.compile(r"\bZC-\d{4}-\d{5}\b"),
+	re.compile(r"\b(ZC|DW)-\d{4}-\d{5}\b"),  # applications, unit registrations
 	re.compile(r"\b[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}\b"),
 	re.compile(r"\b(?=[a-z]*\d)[a-z0-9]{10}\b"),
 	re.compile(r"-[0-9a-f]{8}\b"),  # the random suffix of the factories' unique names

@@ -8,6 +8,7 @@ def test_codes_and_addresses_are_not_english_words():
 		"title.applicant-d69f1072@example.com",  # a test user's address, with its random suffix
 		"测试单位-d69f1072",
 		"ZC-2026-00035 已提交",
+		"DW-2026-00003",  # a unit registration
 		"营业执照 91652900MA7XY312Q1",
 		"/private/files/承诺书.pdf",
 	]
