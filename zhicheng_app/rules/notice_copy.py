@@ -180,6 +180,11 @@ def reference_date(values: Mapping, schema: Sequence[FieldSpec]) -> datetime.dat
 	return min(dates) if dates else None
 
 
+def _row_title(row: Mapping, title_field: str | None, translate_value: Callable[[str], str]) -> str:
+	"""What names a row in a review item (a window's kind, a fee's committee), translated."""
+	return translate_value(str(row.get(title_field) or "")) if title_field and row.get(title_field) else ""
+
+
 def _rows(values: Mapping, spec: FieldSpec) -> list:
 	if not spec.children:
 		return []
@@ -376,11 +381,7 @@ def _dates(
 			continue
 		title_field = ROW_TITLES.get(spec.fieldname)
 		for no, row in enumerate(_rows(copy, spec), start=1):
-			title = (
-				translate_value(str(row.get(title_field) or ""))
-				if title_field and row.get(title_field)
-				else ""
-			)
+			title = _row_title(row, title_field, translate_value)
 			for child in spec.children:
 				if child.fieldtype in DATE_TYPES:
 					yield (
@@ -451,11 +452,7 @@ def _text_items(
 			add(_where(spec), spec.fieldname, None, copy.get(spec.fieldname))
 		title_field = ROW_TITLES.get(spec.fieldname)
 		for no, row in enumerate(_rows(copy, spec), start=1):
-			title = (
-				translate_value(str(row.get(title_field) or ""))
-				if title_field and row.get(title_field)
-				else ""
-			)
+			title = _row_title(row, title_field, translate_value)
 			for child in spec.children:
 				if child.fieldtype in TEXT_TYPES:
 					add(_where(spec, no, child, title), spec.fieldname, no, row.get(child.fieldname))
