@@ -42,19 +42,10 @@ from playwright.sync_api import Error as PlaywrightError
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
 
+from tests.integration.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 (after the path is set)
+
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 GOAL_MS = 2000
-CHROMIUM = os.environ.get("ZHICHENG_CHROMIUM") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-	"--headless",
-	"--no-sandbox",
-	"--disable-gpu",
-	"--disable-quic",
-	"--no-first-run",
-	"--disable-background-networking",
-	"--disable-component-update",
-	"--disable-sync",
-]
 APPLICANT = "zc.applicant@example.com"
 UNIT_HR = "zc.unit.hr@example.com"
 COUNTY = "zc.county.hrss@example.com"
