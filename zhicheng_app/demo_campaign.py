@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import frappe
 from dateutil.relativedelta import relativedelta
-from frappe.model.workflow import apply_workflow
+from frappe.model.workflow import apply_workflow, get_workflow, is_transition_condition_satisfied
 from stdnum.cn import ric
 
 from zhicheng_app.demo import create_user, notice_name
@@ -344,8 +344,6 @@ def publicity_dates(notice_name: str, before: datetime.date) -> dict:
 def path_to(doc, target: str) -> list[tuple]:
 	"""The shortest list of (state, action, allowed role) from the document's state to ``target``
 	through the transitions whose condition the document meets."""
-	from frappe.model.workflow import get_workflow, is_transition_condition_satisfied
-
 	workflow = get_workflow("Title Application")
 	queue, seen = [(doc.workflow_state, [])], {doc.workflow_state}
 	while queue:

@@ -85,7 +85,8 @@ def _permitted(user: str, doctype: str) -> list[str]:
 	return frappe.get_all("User Permission", filters={"user": user, "allow": doctype}, pluck="for_value")
 
 
-def _with_descendants(regions: list[str]) -> set[str]:
+def with_descendants(regions: list[str]) -> set[str]:
+	"""The regions and every region below them."""
 	if not regions:
 		return set()
 	bounds = frappe.get_all("Region", filters={"name": ("in", regions)}, fields=["lft", "rgt"])
@@ -122,7 +123,7 @@ def get_scope(user: str | None = None) -> Scope:
 		if roles & UNIT_SCOPED_ROLES:
 			scope.units = set(_permitted(user, "Employer Unit"))
 		if roles & REGION_SCOPED_ROLES:
-			scope.regions = _with_descendants(_permitted(user, "Region"))
+			scope.regions = with_descendants(_permitted(user, "Region"))
 			if not (roles & REGION_SCOPED_ROLES) - {EMPLOYMENT_SERVICE}:
 				scope.region_route = Route.PRIVATE.value
 	return scope

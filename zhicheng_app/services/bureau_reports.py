@@ -11,9 +11,11 @@ import frappe
 from frappe import _
 
 from zhicheng_app.documents.contexts import committee_name
+from zhicheng_app.permissions import with_descendants
 from zhicheng_app.rules import reporting
 from zhicheng_app.rules.vocabulary import ACCEPTED_STATES
 from zhicheng_app.services import clock
+from zhicheng_app.services.deadlines import workflow_states
 
 APPLICATION = "Title Application"
 # the filters every report offers, each a field of Title Application
@@ -52,16 +54,6 @@ def _scoped(fields: list[str], filters, **kw) -> list:
 	return frappe.get_list(APPLICATION, fields=fields, filters=filters, limit_page_length=0, **kw)
 
 
-def _region_names(region: str) -> list[str]:
-	"""``region`` and every region below it."""
-	bounds = frappe.db.get_value("Region", region, ["lft", "rgt"], as_dict=True)
-	if not bounds:
-		return [region]
-	return frappe.get_all(
-		"Region", filters={"lft": (">=", bounds.lft), "rgt": ("<=", bounds.rgt)}, pluck="name"
-	)
-
-
 def report_filters(filters: dict | None) -> list:
 	"""The report's filters as list filters of Title Application. Without a notice, the current
 	campaign's notices."""
@@ -73,7 +65,7 @@ def report_filters(filters: dict | None) -> list:
 	if not filters.get("notice"):
 		out.append([APPLICATION, "notice", "in", current_campaign_notices() or [""]])
 	if filters.get("region"):
-		out.append([APPLICATION, "region", "in", _region_names(filters.region)])
+		out.append([APPLICATION, "region", "in", sorted(with_descendants([filters.region]))])
 	return out
 
 
@@ -100,14 +92,6 @@ def stage_count(stage_key: str) -> dict:
 
 
 # ---------------------------------------------------------------- charts
-def _states_in_order() -> list[str]:
-	from zhicheng_app.workflows import WORKFLOW_NAME
-
-	return frappe.get_all(
-		"Workflow Document State", filters={"parent": WORKFLOW_NAME}, pluck="state", order_by="idx"
-	)
-
-
 def _chart_notices(notice: str | None) -> list[str]:
 	"""The chart's notices: the one chosen in its filter, else the current campaign's."""
 	return [notice] if notice else current_campaign_notices()
@@ -123,7 +107,8 @@ def chart_by_state(notice: str | None = None) -> dict:
 		order_by=None,
 	)
 	counts = {row.workflow_state or "": row.total for row in rows}
-	order = [s for s in _states_in_order() if s in counts] + sorted(set(counts) - set(_states_in_order()))
+	states = workflow_states()
+	order = [s for s in states if s in counts] + sorted(set(counts) - set(states))
 	return {
 		"labels": [_(state) if state else _("Not Set") for state in order],
 		"datasets": [{"name": _("Applications"), "values": [counts[state] for state in order]}],

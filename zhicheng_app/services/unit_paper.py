@@ -10,8 +10,7 @@ and what is listed are the same.
 
 import frappe
 
-from zhicheng_app.documents.catalogue import CONDITIONAL_KINDS, ROUTE_KINDS, route_of
-from zhicheng_app.documents.registry import REGISTRY
+from zhicheng_app.documents.catalogue import APPLICATION, available_kinds
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.model import NoticeConfig
 from zhicheng_app.rules.registry import notice_citation
@@ -33,12 +32,9 @@ def paper_office(config: NoticeConfig, route: str, level: str) -> str:
 
 
 def paper_items(doc) -> list[str]:
-	"""The documents the application's route delivers on paper, by their zh titles."""
-	return [
-		_(REGISTRY[kind].title)
-		for kind in ROUTE_KINDS.get(route_of(doc.get("route")), ())
-		if kind not in CONDITIONAL_KINDS or doc.get(CONDITIONAL_KINDS[kind])
-	]
+	"""The documents the application delivers on paper: those the system generates for it, by
+	their zh titles."""
+	return [row["title"] for row in available_kinds(APPLICATION, doc)]
 
 
 def paper_lists(names: list[str]) -> list[dict]:
