@@ -49,6 +49,29 @@ def install_default_workflow():
 	)
 
 
+def add_shipped_states(states: list[str]):
+	"""Bring states added to the shipped workflow, and every shipped transition into or out of
+	them, to a site installed before (for a patch). Rows the site already has are left as they
+	are; nothing is removed, so an administrator's edits survive."""
+	default = load_default()
+	_create_states_and_actions(default)
+	if not frappe.db.exists("Workflow", WORKFLOW_NAME):
+		return
+	workflow = frappe.get_doc("Workflow", WORKFLOW_NAME)
+	have_states = {row.state for row in workflow.states}
+	have_transitions = {(row.state, row.action, row.next_state) for row in workflow.transitions}
+	shipped = default["workflow"]
+	for row in shipped["states"]:
+		if row["state"] in states and row["state"] not in have_states:
+			workflow.append("states", row)
+	for row in shipped["transitions"]:
+		key = (row["state"], row["action"], row["next_state"])
+		if (row["state"] in states or row["next_state"] in states) and key not in have_transitions:
+			workflow.append("transitions", row)
+	workflow.workflow_data = None
+	workflow.save(ignore_permissions=True)
+
+
 @frappe.whitelist(methods=["POST"])
 def restore_default():
 	"""Replace the workflow's states and transitions with the shipped ones."""
