@@ -20,8 +20,9 @@ from stdnum.cn import ric
 from zhicheng_app.demo import create_user, notice_name
 from zhicheng_app.roles import APPLICANT
 from zhicheng_app.rules.calendar import add_working_days, is_workday
-from zhicheng_app.rules.vocabulary import WindowKind, WorkflowState
-from zhicheng_app.services import clock
+from zhicheng_app.rules.fees import allowed_methods
+from zhicheng_app.rules.vocabulary import PayerKind, WindowKind, WorkflowState
+from zhicheng_app.services import clock, fees
 from zhicheng_app.services.notice_copy import copy_notice
 from zhicheng_app.services.precheck import notice_config, run_precheck
 
@@ -43,6 +44,14 @@ STEP_WINDOW = {
 	"Fail": WindowKind.EVALUATION,
 }
 STEP_GAP = datetime.timedelta(hours=20)
+
+# the demo's defense session (Defense Session) of the notices whose applications reach Defense
+DEFENSE_ACTION = "Schedule Defense"
+DEFENSE_TITLE = "专业水平答辩（第一场）"
+DEFENSE_VENUE = "库尔勒市人民东路 巴州市场监督管理局三楼会议室"
+DEFENSE_LINK = "https://meeting.example.com/zhicheng-defense"
+DEFENSE_INSTRUCTIONS = "请携带身份证原件，提前30分钟到场签到；答辩时间以本通知为准。"
+DEFENSE_EXPERT = "zc.expert@example.com"
 
 SECOND_APPLICANT = ("zc.applicant2@example.com", "阿依古丽·买买提")
 RETURN_REASONS = "1. 个人业务工作总结未写明近五年主持的项目；\n2. 继续教育证书扫描件不清晰，请重新上传。"
@@ -384,6 +393,41 @@ def actor(doc, role: str) -> str:
 	return "Administrator"
 
 
+def schedule_defense(doc, at: datetime.datetime):
+	"""The committee office's Defense Session of the application's notice (made once) for the next
+	working day after ``at``, 10:00 Beijing time, with the demo review expert on its panel; the
+	application is scheduled through it."""
+	from zhicheng_app.services import defense
+
+	name = frappe.db.get_value("Defense Session", {"notice": doc.notice, "session_title": DEFENSE_TITLE})
+	if name:
+		session = frappe.get_doc("Defense Session", name)
+	else:
+		notice = frappe.get_doc("Title Notice", doc.notice)
+		config = notice_config(doc.notice)
+		day = add_working_days(at.date(), 1, config.extra_holidays, config.extra_workdays)
+		mode = defense.default_mode(doc.notice, doc.target_level)
+		session = frappe.get_doc(
+			{
+				"doctype": "Defense Session",
+				"session_title": DEFENSE_TITLE,
+				"notice": doc.notice,
+				"committee": notice.committees[0].committee if notice.committees else None,
+				"starts_at": datetime.datetime.combine(day, datetime.time(10, 0)),
+				"mode": mode,
+				"venue": DEFENSE_VENUE if mode != defense.ONLINE else None,
+				"online_link": DEFENSE_LINK if mode == defense.ONLINE else None,
+				"instructions": DEFENSE_INSTRUCTIONS,
+				"panel": [{"expert": DEFENSE_EXPERT, "role_in_panel": "Chair"}],
+			}
+		).insert(ignore_permissions=True)
+	session.append("applications", {"application": doc.name, "slot_order": len(session.applications) + 1})
+	session.save(ignore_permissions=True)
+	outcome = defense.schedule(session.name)
+	if doc.name not in outcome["scheduled"]:
+		raise ValueError(f"{doc.name} could not be scheduled: {outcome['refused']}")
+
+
 def replay_application(spec, notice_name: str):
 	notice = frappe.get_doc("Title Notice", notice_name)
 	config = notice_config(notice_name)
@@ -415,8 +459,30 @@ def replay_application(spec, notice_name: str):
 			user = actor(doc, role)
 			frappe.set_user(user)
 			try:
-				apply_workflow(doc, action)
+				if action == fees.RECORD_FEE:  # the fee desk records a payment, which takes the step
+					record_demo_fee(spec, doc)
+				elif action == DEFENSE_ACTION:  # the committee office schedules it in a session
+					schedule_defense(doc, at)
+				else:
+					apply_workflow(doc, action)
 			finally:
 				frappe.set_user("Administrator")
 	finally:
 		frappe.flags.zhicheng_now = None
+
+
+def record_demo_fee(spec, doc):
+	"""The demo's fee payments: the methods the notice allows in turn, every other one paid by the
+	applicant's unit for its staff; a notice that states no amount is paid 300 yuan."""
+	paying = [a.key for a in APPLICATIONS if a.seed == spec.seed]
+	index = paying.index(spec.key)
+	methods = allowed_methods(notice_config(doc.notice).fee_payment_methods)
+	by_unit = index % 2 == 1
+	fees.record_payment(
+		doc.name,
+		methods[index % len(methods)],
+		f"SJ{doc.notice.replace('-', '')}{index + 1:04d}",
+		amount=doc.fee_amount or 300,
+		payer_kind=PayerKind.UNIT if by_unit else PayerKind.APPLICANT,
+		payer_unit=doc.employer_unit if by_unit else None,
+	)

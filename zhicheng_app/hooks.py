@@ -29,7 +29,22 @@ permission_query_conditions = {
 	"Publicity Objection": "zhicheng_app.services.publicity_objections.query_conditions",
 	"Unit Registration": "zhicheng_app.services.unit_registration.query_conditions",
 	"Committee Scope": "zhicheng_app.permissions.committee_scope_query_conditions",
+	"Fee Payment": "zhicheng_app.permissions.fee_payment_query_conditions",
+	"Review Packet": "zhicheng_app.services.review_packets.packet_query_conditions",
+	"Review Packet Source": "zhicheng_app.services.review_packets.source_query_conditions",
+	"Review Meeting": "zhicheng_app.services.review_meeting.meeting_query_conditions",
+	"Review Vote": "zhicheng_app.services.review_meeting.vote_query_conditions",
+	"Defense Session": "zhicheng_app.services.defense.query_conditions",
+	"Defense Session Application": "zhicheng_app.services.defense.row_query_conditions",
+	"Defense Panel Member": "zhicheng_app.services.defense.row_query_conditions",
+	"Material Redaction": "zhicheng_app.services.masking.query_conditions",
 }
+# a review packet's files and comments: only for those who read the packet
+for _doctype in ("File", "Comment"):
+	permission_query_conditions[_doctype] = [
+		permission_query_conditions[_doctype],
+		"zhicheng_app.services.review_packets.file_query_conditions",
+	]
 has_permission = {
 	"Title Application": "zhicheng_app.permissions.application_has_permission",
 	**{dt: "zhicheng_app.permissions.referencing_has_permission" for dt in REFERENCING_DOCTYPES},
@@ -37,6 +52,13 @@ has_permission = {
 	"User": "zhicheng_app.permissions.user_has_permission",
 	"Publicity Objection": "zhicheng_app.services.publicity_objections.has_permission",
 	"Unit Registration": "zhicheng_app.services.unit_registration.has_permission",
+	"Fee Payment": "zhicheng_app.permissions.fee_payment_has_permission",
+	"Review Packet": "zhicheng_app.services.review_packets.packet_has_permission",
+	"Review Packet Source": "zhicheng_app.services.review_packets.source_has_permission",
+	"Review Meeting": "zhicheng_app.services.review_meeting.meeting_has_permission",
+	"Review Vote": "zhicheng_app.services.review_meeting.vote_has_permission",
+	"Defense Session": "zhicheng_app.services.defense.has_permission",
+	"Material Redaction": "zhicheng_app.services.masking.has_permission",
 }
 
 # uploads to an application are checked before Frappe stores them (overrides/file.py)
@@ -54,10 +76,21 @@ override_whitelisted_methods = {
 # ---------------
 doc_events = {
 	"Title Application": {
-		"on_update": "zhicheng_app.services.notifications.notify_next_actors",
+		"on_update": [
+			"zhicheng_app.services.notifications.notify_next_actors",
+			# 已接收材料: the applicant is told the fee and the paper submission (services/reminders.py)
+			"zhicheng_app.services.reminders.on_application_update",
+			# the committee's acceptance queues the application's review packet
+			"zhicheng_app.services.review_packets.on_application_update",
+			# blind review: each uploaded image gets its masking proposal (services/masking.py)
+			"zhicheng_app.services.masking.sync_redactions",
+		],
+		"on_trash": "zhicheng_app.services.masking.delete_redactions",
 		# the publicity objection flag stays set while an objection stands (Publicity Objection)
 		"before_validate": "zhicheng_app.services.publicity_objections.keep_objection_flag",
 	},
+	# a changed redaction rebuilds the review packet that carries it
+	"Material Redaction": {"on_update": "zhicheng_app.services.review_packets.on_redaction_update"},
 }
 
 # Portal
@@ -87,7 +120,10 @@ app_include_js = [
 # Scheduled jobs
 # --------------
 scheduler_events = {
-	"hourly": ["zhicheng_app.services.deadlines.close_overdue_applications"],
+	"hourly": [
+		"zhicheng_app.services.deadlines.close_overdue_applications",
+		"zhicheng_app.services.reminders.send_deadline_reminders",
+	],
 }
 
 # Input checks and error responses

@@ -152,6 +152,7 @@ APPLICATION_CHILD_DOCTYPES = (
 GENERATED = "Generated Document"
 UNIT = "Employer Unit"
 NOTICE = "Title Notice"
+REGION = "Region"
 # doctype -> (column naming the referenced doctype, column naming the record)
 REFERENCING_DOCTYPES = {
 	"File": ("attached_to_doctype", "attached_to_name"),
@@ -189,6 +190,22 @@ def committee_scope_query_conditions(user: str | None = None, doctype: str | Non
 	return f"`tab{doctype}`.parent in ({names})"
 
 
+# ---------------------------------------------------------------- fee payments
+# A Fee Payment is read by whoever may read its application (the applicant, the unit's HR, the
+# bureaus and committee offices of its scope); who writes it is the DocType's role permissions.
+def fee_payment_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	scope = get_scope(user)
+	if scope.unscoped:
+		return ""
+	return f"`tabFee Payment`.application in {_applications_in_scope(scope)}"
+
+
+def fee_payment_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	if not doc.get("application"):
+		return ptype == "create" or get_scope(user).unscoped
+	return _record_allows(APPLICATION, doc.get("application"), get_scope(user), ptype)
+
+
 # ---------------------------------------------------------------- units and generated documents
 # A unit's records (its files, the batch documents made for it) are read by its HR and the bureaus
 # of its region. A generated document is read by whoever may read what it was made from; a
@@ -210,6 +227,9 @@ def _generated_condition(scope: Scope, table: str = "`tabGenerated Document`") -
 	]
 	if scope.regions:
 		parts.append(f"{kind} = {frappe.db.escape(NOTICE)}")
+		# a county bureau's own documents (its 公示情况报告, 阿地人社传〔2024〕6号 四、（二）2)
+		regions = ", ".join(frappe.db.escape(r) for r in sorted(scope.regions))
+		parts.append(f"({kind} = {frappe.db.escape(REGION)} and {name} in ({regions}))")
 	elif scope.notices:
 		notices = ", ".join(frappe.db.escape(n) for n in sorted(scope.notices))
 		parts.append(f"({kind} = {frappe.db.escape(NOTICE)} and {name} in ({notices}))")
@@ -234,9 +254,14 @@ def _record_allows(doctype: str | None, name: str | None, scope: Scope, ptype=No
 		return bool(scope.regions) and frappe.db.get_value(UNIT, name, "region") in scope.regions
 	if doctype == NOTICE:
 		return bool(scope.regions) or name in scope.notices
+	if doctype == REGION:
+		return name in scope.regions
 	if doctype == GENERATED:
 		source = frappe.db.get_value(GENERATED, name, ["reference_doctype", "reference_name"], as_dict=True)
 		return bool(source) and _record_allows(source.reference_doctype, source.reference_name, scope, ptype)
+	if doctype == REDACTION:
+		application = frappe.db.get_value(REDACTION, name, "application")
+		return bool(application) and _record_allows(APPLICATION, application, scope, ptype)
 	return False
 
 
@@ -250,11 +275,20 @@ def generated_document_has_permission(doc, ptype: str | None = None, user: str |
 
 
 # ---------------------------------------------------------------- files, comments, versions, workflow actions
+# a masked copy of an application's image (Material Redaction, services/masking.py) reads as its application
+REDACTION = "Material Redaction"
+
+
+def _redactions_in_scope(scope: Scope) -> str:
+	return f"(select name from `tab{REDACTION}` where application in {_applications_in_scope(scope)})"
+
+
 # the referenced doctypes whose records are scoped, and the subquery of those in a scope
 SCOPED_REFERENCES = {
 	APPLICATION: _applications_in_scope,
 	UNIT: _units_in_scope,
 	GENERATED: _generated_in_scope,
+	REDACTION: _redactions_in_scope,
 }
 
 

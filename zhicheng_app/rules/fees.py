@@ -7,7 +7,7 @@ from zhicheng_app.rules.calendar import to_shanghai
 from zhicheng_app.rules.context import PrecheckContext, notice_window
 from zhicheng_app.rules.eligibility import offered
 from zhicheng_app.rules.model import FeeRow
-from zhicheng_app.rules.vocabulary import LEVEL_TIER, Route, WindowKind
+from zhicheng_app.rules.vocabulary import LEVEL_TIER, PaymentMethod, Route, WindowKind
 
 
 def fee(ctx: PrecheckContext) -> dict | None:
@@ -98,3 +98,32 @@ def check_defense(ctx: PrecheckContext) -> None:
 		ctx.add("DEF-REQUIRED", (d["reason"],))
 	elif d["exempt"]:
 		ctx.add("DEF-EXEMPT", (ctx.profile.unit.county,))
+
+
+# ---------------------------------------------------------------- payments at the fee desk
+# The words of a notice's payment methods (Title Notice.fee_payment_methods) that name a method
+METHOD_WORDS: dict[str, tuple[str, ...]] = {
+	PaymentMethod.QR: ("扫码", "二维码", "QR"),
+	PaymentMethod.BANK: ("银行", "转账", "Bank"),
+	PaymentMethod.CASH: ("财务室", "现金", "统一收取", "Cash"),
+}
+
+
+def allowed_methods(payment_methods: str | None) -> tuple[str, ...]:
+	"""The payment methods a notice allows, read from its wording (e.g. 001 "扫码或银行缴费",
+	000 "地区住建局财务室统一收取"); every method when the notice names none."""
+	text = payment_methods or ""
+	named = tuple(method.value for method, words in METHOD_WORDS.items() if any(w in text for w in words))
+	return named or tuple(method.value for method in PaymentMethod)
+
+
+def payment_amount(stated: float | None, given: float | None) -> float:
+	"""The amount a payment records: the notice's (``stated``) where it states one, refusing a
+	different ``given``; otherwise the amount the fee desk gives, which must be positive."""
+	if stated:
+		if given and abs(float(given) - float(stated)) > 0.005:
+			raise ValueError("amount differs")
+		return float(stated)
+	if not given or float(given) <= 0:
+		raise ValueError("amount missing")
+	return float(given)

@@ -31,6 +31,10 @@ STAGES: tuple[Stage, ...] = (
 			S.COUNTY_REVIEW,
 			S.COUNTY_CONFIRMATION,
 			S.PREFECTURE_CONFIRMATION,
+			# 004's paper stage: the unit's second publicity and its paper at the bureaus
+			S.UNIT_RESULTS_PUBLICITY,
+			S.PAPER_SUBMITTED,
+			S.COUNTY_PAPER_SUBMITTED,
 		),
 	),
 	Stage("committee_review", "Applications in Committee Review", (S.COMMITTEE_REVIEW,)),
@@ -105,4 +109,64 @@ def totals(groups: Iterable[Mapping]) -> dict[str, int]:
 	for group in groups:
 		for count in out:
 			out[count] += group.get(count) or 0
+	return out
+
+
+# ---------------------------------------------------------------- 缴费情况 (fees per committee, tier and method)
+# the method of a payment recorded before the fee desk existed (patches/v1_1/fee_payments_from_applications)
+NOT_RECORDED = "Not Recorded"
+
+
+def fee_summary(payments: Iterable[Mapping], outstanding: Iterable[Mapping] = ()) -> list[dict]:
+	"""One row per (committee, level_tier, method): ``count`` payments of ``amount`` each (None when
+	they differ), ``total`` = their sum, split into ``paid`` (standing) and ``refunded``; and one
+	row per (committee, level_tier) with the method empty for the accepted applications whose fee
+	is ``outstanding``. ``payments``: committee, level_tier, method, amount, status ("Paid" or
+	"Refunded"); ``outstanding``: committee, level_tier, amount. Sorted by committee, tier, method
+	(outstanding last); in every row total == paid + refunded + outstanding."""
+	groups: dict[tuple[str, str, str], dict] = {}
+
+	def group(row: Mapping, method: str) -> dict:
+		key = (row.get("committee") or "", row.get("level_tier") or "", method)
+		if key not in groups:
+			groups[key] = {
+				"committee": key[0],
+				"level_tier": key[1],
+				"method": key[2],
+				"count": 0,
+				"amounts": set(),
+				"total": 0.0,
+				"paid": 0.0,
+				"refunded": 0.0,
+				"outstanding": 0.0,
+			}
+		return groups[key]
+
+	for row in payments:
+		g, amount = group(row, row.get("method") or NOT_RECORDED), float(row.get("amount") or 0)
+		g["count"] += 1
+		g["amounts"].add(amount)
+		g["total"] += amount
+		g["refunded" if row.get("status") == "Refunded" else "paid"] += amount
+	for row in outstanding:
+		g, amount = group(row, ""), float(row.get("amount") or 0)
+		g["count"] += 1
+		g["amounts"].add(amount)
+		g["total"] += amount
+		g["outstanding"] += amount
+	out = []
+	for key in sorted(groups, key=lambda k: (k[0], k[1], k[2] == "", k[2])):
+		g = groups[key]
+		amounts = g.pop("amounts")
+		g["amount"] = next(iter(amounts)) if len(amounts) == 1 else None
+		out.append(g)
+	return out
+
+
+def fee_totals(rows: Iterable[Mapping]) -> dict:
+	"""The sums of ``fee_summary`` rows."""
+	out = {"count": 0, "total": 0.0, "paid": 0.0, "refunded": 0.0, "outstanding": 0.0}
+	for row in rows:
+		for key in out:
+			out[key] += row.get(key) or 0
 	return out

@@ -159,6 +159,21 @@ class WindowKind(StrEnum):
 	EVALUATION = "Evaluation"  # 评审
 
 
+class PaymentMethod(StrEnum):
+	"""How a fee is paid at the committee's fee desk (001 一、（三）: 扫码 or 银行; 000: 财务室)."""
+
+	QR = "QR Payment"  # 扫码缴费
+	BANK = "Bank Transfer"  # 银行转账
+	CASH = "Cash"  # 财务室现金
+
+
+class PayerKind(StrEnum):
+	"""Who paid a fee: the applicant, or the employer unit paying for its staff."""
+
+	APPLICANT = "Applicant"  # 个人
+	UNIT = "Employer Unit"  # 用人单位统一缴纳
+
+
 class Degree(StrEnum):
 	"""Academic degree or status used by 授予 (004 二、（二）)."""
 
@@ -223,6 +238,13 @@ class CeSource(StrEnum):
 	UPLOAD = "Upload"  # 手动上传
 
 
+class ObjectionStage(StrEnum):
+	"""Which publicity an objection was raised in (Publicity Objection)."""
+
+	UNIT = "Unit Publicity"  # 单位公示 (before the unit recommends)
+	RESULTS = "Results Publicity"  # 评审结果公示 (会议公示, after the meeting)
+
+
 class WorkflowState(StrEnum):
 	"""States of a Title Application: those of the shipped approval workflow
 	(``workflows/title_application_approval.json``)."""
@@ -234,6 +256,9 @@ class WorkflowState(StrEnum):
 	COUNTY_REVIEW = "County Review"  # 县（市）人社局审核推荐
 	COUNTY_CONFIRMATION = "County Confirmation"  # 县（市）人社局审核确认
 	PREFECTURE_CONFIRMATION = "Prefecture Confirmation"  # 地区人社局审核确认
+	UNIT_RESULTS_PUBLICITY = "Unit Results Publicity"  # 通过审核，用人单位再次公示 (004 四、（二）1)
+	PAPER_SUBMITTED = "Paper Submitted"  # 公示情况报告、呈报表已报送本级人社部门 (004 四、（二）1)
+	COUNTY_PAPER_SUBMITTED = "County Paper Submitted"  # 县（市）人社局已汇总报送地区人社局 (004 四、（二）2)
 	COMMITTEE_REVIEW = "Committee Review"  # 评审委员会审核
 	RETURNED = "Returned"  # 退回修改
 	ACCEPTED = "Accepted"  # 已接收材料
@@ -247,6 +272,7 @@ class WorkflowState(StrEnum):
 	FAILED = "Failed"  # 未通过
 	ABANDONED = "Abandoned"  # 视为放弃
 	NOT_ACCEPTED = "Not Accepted"  # 不予受理
+	REVOKED = "Revoked"  # 取消资格
 
 
 # The states in which the applicant edits and (re)submits the application
@@ -262,5 +288,16 @@ ACCEPTED_STATES = frozenset(
 		WorkflowState.UNDER_EVALUATION,
 		WorkflowState.PASSED_PUBLICITY,
 		WorkflowState.CERTIFIED,
+	}
+)
+
+# 阿地人社传〔2024〕6号 四、（二）: through the HR bureau's online review (通过审核), in the paper
+# stage of the unit and the HR bureaus, or confirmed
+PASSED_REVIEW_STATES = frozenset(
+	{
+		WorkflowState.UNIT_RESULTS_PUBLICITY,
+		WorkflowState.PAPER_SUBMITTED,
+		WorkflowState.COUNTY_PAPER_SUBMITTED,
+		WorkflowState.CONFIRMED,
 	}
 )

@@ -13,11 +13,13 @@ from frappe import _
 from zhicheng_app.documents.contexts import committee_name
 from zhicheng_app.permissions import with_descendants
 from zhicheng_app.rules import reporting
-from zhicheng_app.rules.vocabulary import ACCEPTED_STATES
+from zhicheng_app.rules.vocabulary import LEVEL_TIER
 from zhicheng_app.services import clock
 from zhicheng_app.services.deadlines import workflow_states
+from zhicheng_app.services.fees import AWAITING_FEE
 
 APPLICATION = "Title Application"
+FEE_PAYMENT = "Fee Payment"
 # the filters every report offers, each a field of Title Application
 FILTER_FIELDS = ("notice", "workflow_state", "employer_unit", "route", "target_level")
 
@@ -168,85 +170,62 @@ def _notices(names) -> dict:
 
 
 def fee_rows(filters: dict | None) -> list[dict]:
-	"""缴费情况: the fee of every application in scope the committee accepted (or that paid before
-	it failed or was closed), grouped by committee, each group followed by its total."""
-	rows = _scoped(
-		[
-			"name",
-			"applicant_name",
-			"notice",
-			"employer_unit",
-			"route",
-			"target_level",
-			"workflow_state",
-			"fee_amount",
-			"fee_paid_at",
-			"fee_recorded_by",
-		],
+	"""缴费情况: the fee desk's payments (Fee Payment) of the applications in scope and the fees still
+	outstanding of those accepted, per committee × level tier × method (count × amount, paid,
+	refunded, outstanding), each committee closed by its total. Payments and applications are both
+	read through the user's scope."""
+	applications = _scoped(
+		["name", "notice", "route", "target_level", "workflow_state", "fee_amount"],
 		report_filters(filters),
-		# accepted by the committee (whatever came after), or failed or closed after paying
-		or_filters=[
-			[APPLICATION, "workflow_state", "in", sorted(ACCEPTED_STATES)],
-			[APPLICATION, "fee_paid_at", "is", "set"],
-		],
 		order_by="name asc",
 	)
-	notices = _notices(r.notice for r in rows)
-	by_committee: dict[str, list] = {}
-	for row in rows:
-		committee = committee_name(notices.get(row.notice), row.route, row.target_level)
-		by_committee.setdefault(committee, []).append(row)
-	recorders = _user_names({r.fee_recorded_by for r in rows if r.fee_recorded_by})
+	by_name = {row.name: row for row in applications}
+	payments = (
+		frappe.get_list(
+			FEE_PAYMENT,
+			filters={"application": ("in", sorted(by_name))},
+			fields=["application", "committee", "level_tier", "method", "amount", "status"],
+			limit_page_length=0,
+			order_by="name asc",
+		)
+		if by_name
+		else []
+	)
+	paid = {p.application for p in payments if p.status == "Paid"}
+	notices = _notices(r.notice for r in applications)
+	outstanding = [
+		{
+			"committee": committee_name(notices.get(r.notice), r.route, r.target_level),
+			"level_tier": str(LEVEL_TIER.get(r.target_level, "")),
+			"amount": r.fee_amount or 0,
+		}
+		for r in applications
+		if r.workflow_state in AWAITING_FEE and r.name not in paid
+	]
+	groups = reporting.fee_summary(payments, outstanding)
 	out = []
-	for committee in sorted(by_committee):
-		group = by_committee[committee]
-		for row in group:
+	for committee in sorted({g["committee"] for g in groups}):
+		mine = [g for g in groups if g["committee"] == committee]
+		for g in mine:
 			out.append(
 				{
-					"committee": committee,
-					"name": row.name,
-					"applicant_name": row.applicant_name,
-					"notice": row.notice,
-					"employer_unit": row.employer_unit,
-					"route_label": _label(row.route),
-					"level_label": _label(row.target_level),
-					"state_label": _label(row.workflow_state),
-					"fee_amount": row.fee_amount or 0,
-					"paid": 1 if row.fee_paid_at else 0,
-					"fee_paid_at": row.fee_paid_at,
-					"fee_recorded_by": recorders.get(row.fee_recorded_by, row.fee_recorded_by or ""),
-					"paid_amount": (row.fee_amount or 0) if row.fee_paid_at else 0,
+					**g,
+					"committee_label": committee or _("No Committee"),
+					"level_tier_label": _label(g["level_tier"]),
+					"method_label": _(g["method"]) if g["method"] else _("Not Paid"),
 					"is_total": 0,
 				}
 			)
-		out.append(committee_total(committee, group))
-	return out
-
-
-def committee_total(committee: str, rows: list) -> dict:
-	paid = [r for r in rows if r.fee_paid_at]
-	return {
-		"committee": _("Total of {0}").format(committee or _("No Committee")),
-		"name": "",
-		"applicant_name": _("{0} applications, {1} paid").format(len(rows), len(paid)),
-		"fee_amount": sum(r.fee_amount or 0 for r in rows),
-		"paid_amount": sum(r.fee_amount or 0 for r in paid),
-		"paid": len(paid),
-		"is_total": 1,
-		"total_of": committee,
-	}
-
-
-def _user_names(users: set[str]) -> dict[str, str]:
-	"""Who recorded a fee, by full name (read from the user records on the server: the bureau's
-	users may not list other accounts)."""
-	if not users:
-		return {}
-	return dict(
-		frappe.get_all(
-			"User", filters={"name": ("in", sorted(users))}, fields=["name", "full_name"], as_list=True
+		out.append(
+			{
+				**reporting.fee_totals(mine),
+				"committee_label": _("Total of {0}").format(committee or _("No Committee")),
+				"committee": committee,
+				"is_total": 1,
+				"total_of": committee,
+			}
 		)
-	)
+	return out
 
 
 def roster_rows(filters: dict | None) -> list[dict]:

@@ -25,21 +25,28 @@ def outgoing_mail_configured() -> bool:
 	return bool(frappe.db.exists("Email Account", {"enable_outgoing": 1}))
 
 
-def next_actor_recipients(doc) -> list[str]:
-	"""E-mail addresses of the enabled users who may take one of the next transitions of ``doc``."""
+def next_actors(doc) -> list[str]:
+	"""The users who may take one of the next transitions of ``doc`` (enabled or not)."""
 	workflow = get_workflow_name(doc.doctype)
 	if not workflow:
 		return []
-	recipients: dict[str, None] = {}
+	users: dict[str, None] = {}
 	for transition in get_next_possible_transitions(workflow, doc.workflow_state, doc):
 		for user in get_users_with_role(transition.allowed):
-			if not has_approval_access(user, doc, transition):
+			if user in users or not has_approval_access(user, doc, transition):
 				continue
-			if not frappe.has_permission(DOCTYPE, "write", doc=doc, user=user):
-				continue
-			email = frappe.db.get_value("User", {"name": user, "enabled": 1}, "email")
-			if email:
-				recipients[email] = None
+			if frappe.has_permission(DOCTYPE, "write", doc=doc, user=user):
+				users[user] = None
+	return list(users)
+
+
+def next_actor_recipients(doc) -> list[str]:
+	"""E-mail addresses of the enabled users who may take one of the next transitions of ``doc``."""
+	recipients: dict[str, None] = {}
+	for user in next_actors(doc):
+		email = frappe.db.get_value("User", {"name": user, "enabled": 1}, "email")
+		if email:
+			recipients[email] = None
 	return list(recipients)
 
 

@@ -11,10 +11,11 @@ import datetime
 import frappe
 from frappe import _
 
+from zhicheng_app.rules import paper_stage
 from zhicheng_app.rules.publicity import publicity_findings
 from zhicheng_app.rules.vocabulary import APPLICANT_STATES, WindowKind, WorkflowState
 from zhicheng_app.rules.windows import outside_window
-from zhicheng_app.services import clock
+from zhicheng_app.services import clock, defense, fees, results
 from zhicheng_app.services.precheck import blocking_message, notice_config, run_precheck
 
 CLOSING_STATES = (
@@ -22,7 +23,12 @@ CLOSING_STATES = (
 	WorkflowState.ABANDONED,
 	WorkflowState.NOT_ACCEPTED,
 )  # ends without a title
-TERMINAL_STATES = (*CLOSING_STATES, WorkflowState.CERTIFIED, WorkflowState.CONFIRMED)
+TERMINAL_STATES = (
+	*CLOSING_STATES,
+	WorkflowState.CERTIFIED,
+	WorkflowState.CONFIRMED,
+	WorkflowState.REVOKED,
+)
 # the evaluation result recorded when the evaluation ends in the state
 RESULT_STATES = {WorkflowState.PASSED_PUBLICITY: "Passed", WorkflowState.FAILED: "Failed"}
 
@@ -47,12 +53,19 @@ def on_transition(doc, old: str, new: str):
 		record_paper(doc, notice, now)
 	if new == WorkflowState.FEE_PAID:
 		record_fee(doc, notice, now)
+	if new == WorkflowState.DEFENSE:
+		defense.record_scheduling(doc)
 	if old == WorkflowState.DEFENSE:
 		doc.defense_result = "Passed" if new == WorkflowState.UNDER_EVALUATION else "Failed"
+		defense.record_result(doc)
 	if old == WorkflowState.UNDER_EVALUATION:
 		doc.evaluation_result = RESULT_STATES.get(new)
 	if new == WorkflowState.CERTIFIED:
+		results.on_certify(doc, now)
 		doc.certified_at = clock.wall(now)
+	if new == WorkflowState.REVOKED:
+		results.on_revoke(doc, now)
+	check_paper_stage(doc, notice, old, new, now)
 	if new in CLOSING_STATES:
 		doc.closed_at = clock.wall(now)
 		doc.closed_reason = doc.closed_reason or _("{0} by {1}").format(_(new), frappe.session.user)
@@ -111,6 +124,7 @@ def record_acceptance(doc, now: datetime.datetime):
 	doc.fee_amount = (result.fee or {}).get("amount") or 0
 	doc.defense_required = 1 if result.defense.get("required") else 0
 	doc.defense_online = 1 if result.defense.get("online") else 0
+	doc.defense_exempt = 1 if result.defense.get("exempt") else 0
 
 
 def _inside(notice, kind: str, now: datetime.datetime, label: str):
@@ -135,8 +149,47 @@ def record_paper(doc, notice, now: datetime.datetime):
 
 
 def record_fee(doc, notice, now: datetime.datetime):
-	_inside(notice, WindowKind.FEE, now, _("Recording the fee"))
-	doc.fee_paid_at = clock.wall(now)
-	doc.fee_recorded_by = frappe.session.user
-	if not doc.fee_amount:
+	"""已缴费: the fee desk's payment (Fee Payment, services/fees.py) gives the amount, the time and
+	who recorded it."""
+	fees.check_fee_window(notice.name, now)
+	payment = fees.payment_fields(doc.name)
+	doc.fee_paid_at = payment.get("paid_at") or clock.wall(now)
+	doc.fee_recorded_by = payment.get("recorded_by") or frappe.session.user
+	if payment.get("amount"):
+		doc.fee_amount = payment["amount"]
+	elif not doc.fee_amount:
 		doc.fee_amount = (run_precheck(doc, now=now).fee or {}).get("amount") or 0
+
+
+def check_paper_stage(doc, notice, old: str, new: str, now: datetime.datetime):
+	"""The paper stage of 阿地人社传〔2024〕6号 四、（二） (rules/paper_stage.py): confirmed only once the
+	paper reached the bureau, each step inside its window, the unit's paper only after its
+	publicity of the passed applicants; what each step records."""
+	config = notice_config(doc.notice)
+	if new == WorkflowState.CONFIRMED:
+		refusal = paper_stage.confirmation_refusal(config, old)
+		if refusal:
+			frappe.throw(refusal, title=_("Paper materials not yet received"))
+	kind = paper_stage.window_of(old, new)
+	window = clock.window(notice, kind) if kind else None
+	if window:
+		refusal = paper_stage.window_refusal(config, old, new, window[0], window[1], now, clock.fmt)
+		if refusal:
+			frappe.throw(refusal, title=_("Outside the window of the notice"))
+	if new == WorkflowState.UNIT_RESULTS_PUBLICITY:
+		doc.review_passed_at = clock.wall(now)
+	elif new == WorkflowState.PAPER_SUBMITTED:
+		start = frappe.utils.getdate(doc.republicity_start) if doc.republicity_start else None
+		end = frappe.utils.getdate(doc.republicity_end) if doc.republicity_end else None
+		problems = paper_stage.results_publicity_problems(
+			config, start, end, bool(doc.republicity_objection), now.date()
+		)
+		if problems:
+			frappe.throw("<br>".join(problems), title=_("Publicity of the passed applicants"))
+		doc.paper_submitted_at = clock.wall(now)
+		doc.paper_submitted_by = frappe.session.user
+	elif new == WorkflowState.COUNTY_PAPER_SUBMITTED:
+		doc.county_paper_submitted_at = clock.wall(now)
+	elif new == WorkflowState.CONFIRMED:
+		doc.confirmed_at = clock.wall(now)
+		doc.confirmed_by = frappe.session.user

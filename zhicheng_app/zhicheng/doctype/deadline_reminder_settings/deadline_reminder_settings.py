@@ -1,0 +1,18 @@
+# Copyright (c) 2026, zhicheng_app developers
+# License: MIT. See license.txt
+
+from frappe.model.document import Document
+
+
+class DeadlineReminderSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		reminder_hours: DF.Int
+	# end: auto-generated types
+	pass
