@@ -337,6 +337,7 @@ class DefenseRow(Record):
 	level: str = ""
 	mode: str = "On-site"  # "On-site" | "Online Video"
 	failing_fails_evaluation: bool = False
+	pass_mark: float = 0  # 0 = the notice gives none: the panel decides pass or fail
 
 
 @dataclass(slots=True)
@@ -509,6 +510,9 @@ class NoticeConfig(Record):
 	defense_rules: list[DefenseRow] = field(default_factory=list)
 	defense_exempt_counties: list[CountyRow] = field(default_factory=list)
 	defense_exempt_scoring: str = ""
+	# an exempt applicant's defense score is the average of that year's scores in the profession
+	# (003 四、（五）); not scored quantitatively, the exempt applicant counts as passed
+	defense_exempt_averaged: bool = False
 
 	# personal summary
 	summary_required: bool = False
