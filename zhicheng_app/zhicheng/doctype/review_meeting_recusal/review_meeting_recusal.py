@@ -1,0 +1,23 @@
+# Copyright (c) 2026, zhicheng_app developers
+# License: MIT. See license.txt
+
+from frappe.model.document import Document
+
+
+class ReviewMeetingRecusal(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		expert: DF.Link | None
+		note: DF.Data | None
+		packet: DF.Link | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
+	pass

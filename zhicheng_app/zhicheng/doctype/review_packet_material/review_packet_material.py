@@ -1,0 +1,23 @@
+# Copyright (c) 2026, zhicheng_app developers
+# License: MIT. See license.txt
+
+from frappe.model.document import Document
+
+
+class ReviewPacketMaterial(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		description: DF.Data | None
+		file: DF.Attach | None
+		material_code: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
+	pass
