@@ -59,7 +59,8 @@ def defense_outcome(score, mark: Decimal | None, decision: str | None) -> tuple[
 		return None, _("A defense score cannot be negative")
 	if mark is not None:
 		if number is None:
-			return None, _("Enter the defense score: the notice sets a pass mark of {0}").format(mark)
+			shown = f"{mark.normalize():f}"
+			return None, _("Enter the defense score: the notice sets a pass mark of {0}").format(shown)
 		return (PASSED if number >= mark else FAILED), None
 	if decision in (PASSED, FAILED):
 		return decision, None

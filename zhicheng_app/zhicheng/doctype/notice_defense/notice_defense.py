@@ -19,5 +19,6 @@ class NoticeDefense(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		pass_mark: DF.Float
 	# end: auto-generated types
 	pass

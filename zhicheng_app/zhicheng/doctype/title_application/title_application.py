@@ -22,7 +22,6 @@ class TitleApplication(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-
 		from zhicheng_app.zhicheng.doctype.application_achievement.application_achievement import (
 			ApplicationAchievement,
 		)
@@ -60,18 +59,26 @@ class TitleApplication(Document):
 		ce_exemption_reason: DF.SmallText | None
 		certificate_no: DF.Data | None
 		certified_at: DF.Datetime | None
+		certified_by: DF.Link | None
 		closed_at: DF.Datetime | None
 		closed_reason: DF.SmallText | None
 		commitment_signed: DF.Check
+		confirmed_at: DF.Datetime | None
+		confirmed_by: DF.Link | None
 		continuing_education: DF.Table[ApplicationContinuingEducation]
+		county_paper_submitted_at: DF.Datetime | None
 		current_level: DF.Literal["", "Full Senior", "Deputy Senior", "Intermediate", "Assistant", "Entry"]
 		current_title: DF.Link | None
 		current_title_date: DF.Date | None
 		current_title_origin: DF.Literal["", "Xinjiang", "Bingtuan", "Other Region"]
 		defense_at: DF.Datetime | None
+		defense_exempt: DF.Check
 		defense_online: DF.Check
 		defense_required: DF.Check
 		defense_result: DF.Literal["", "Passed", "Failed"]
+		defense_score: DF.Float
+		defense_score_averaged: DF.Check
+		defense_session: DF.Link | None
 		education: DF.Table[ApplicationEducation]
 		employer_unit: DF.Link
 		employment_status: DF.Literal["Serving", "Retired"]
@@ -107,6 +114,8 @@ class TitleApplication(Document):
 		]
 		paper_received_at: DF.Datetime | None
 		paper_received_by: DF.Link | None
+		paper_submitted_at: DF.Datetime | None
+		paper_submitted_by: DF.Link | None
 		personal_summary: DF.LongText | None
 		personnel_agency_filed: DF.Check
 		political_status: DF.Literal[
@@ -122,11 +131,26 @@ class TitleApplication(Document):
 		putonghua_level: DF.Literal[
 			"No Certificate", "Level 3 B", "Level 3 A", "Level 2 B", "Level 2 A", "Level 1 B", "Level 1 A"
 		]
+		qualification_document: DF.Link | None
+		qualification_document_no: DF.Data | None
 		region: DF.Link | None
+		republicity_end: DF.Date | None
+		republicity_notes: DF.SmallText | None
+		republicity_objection: DF.Check
+		republicity_start: DF.Date | None
 		resubmit_deadline: DF.Datetime | None
+		results_publicity_by: DF.Link | None
+		results_publicity_end: DF.Date | None
+		results_publicity_start: DF.Date | None
 		return_count: DF.Int
 		return_reasons: DF.SmallText | None
 		returns: DF.Table[ApplicationReturn]
+		review_passed_at: DF.Datetime | None
+		revocation_document_no: DF.Data | None
+		revocation_for_fraud: DF.Check
+		revocation_reason: DF.SmallText | None
+		revoked_at: DF.Datetime | None
+		revoked_by: DF.Link | None
 		route: DF.Literal[
 			"Directed Evaluation",
 			"Private Enterprise Special",
@@ -136,6 +160,7 @@ class TitleApplication(Document):
 			"Township Initial Intermediate",
 			"Fanghuiju Three-Year Promotion",
 		]
+		sanction: DF.Link | None
 		series: DF.Link
 		skill_integration: DF.Check
 		skill_level: DF.Literal["", "Senior Worker", "Technician", "Senior Technician"]

@@ -18,7 +18,6 @@ class TitleNotice(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-
 		from zhicheng_app.zhicheng.doctype.notice_basis.notice_basis import NoticeBasis
 		from zhicheng_app.zhicheng.doctype.notice_ce_policy.notice_ce_policy import NoticeCEPolicy
 		from zhicheng_app.zhicheng.doctype.notice_committee.notice_committee import NoticeCommittee
@@ -26,17 +25,11 @@ class TitleNotice(Document):
 		from zhicheng_app.zhicheng.doctype.notice_county.notice_county import NoticeCounty
 		from zhicheng_app.zhicheng.doctype.notice_defense.notice_defense import NoticeDefense
 		from zhicheng_app.zhicheng.doctype.notice_degree_grant.notice_degree_grant import NoticeDegreeGrant
-		from zhicheng_app.zhicheng.doctype.notice_exam_replaced_profession.notice_exam_replaced_profession import (
-			NoticeExamReplacedProfession,
-		)
-		from zhicheng_app.zhicheng.doctype.notice_exam_requirement.notice_exam_requirement import (
-			NoticeExamRequirement,
-		)
+		from zhicheng_app.zhicheng.doctype.notice_exam_replaced_profession.notice_exam_replaced_profession import NoticeExamReplacedProfession
+		from zhicheng_app.zhicheng.doctype.notice_exam_requirement.notice_exam_requirement import NoticeExamRequirement
 		from zhicheng_app.zhicheng.doctype.notice_fee.notice_fee import NoticeFee
 		from zhicheng_app.zhicheng.doctype.notice_holiday.notice_holiday import NoticeHoliday
-		from zhicheng_app.zhicheng.doctype.notice_initial_junior_rule.notice_initial_junior_rule import (
-			NoticeInitialJuniorRule,
-		)
+		from zhicheng_app.zhicheng.doctype.notice_initial_junior_rule.notice_initial_junior_rule import NoticeInitialJuniorRule
 		from zhicheng_app.zhicheng.doctype.notice_keyword.notice_keyword import NoticeKeyword
 		from zhicheng_app.zhicheng.doctype.notice_material.notice_material import NoticeMaterial
 		from zhicheng_app.zhicheng.doctype.notice_remark.notice_remark import NoticeRemark
@@ -44,9 +37,7 @@ class TitleNotice(Document):
 		from zhicheng_app.zhicheng.doctype.notice_route.notice_route import NoticeRoute
 		from zhicheng_app.zhicheng.doctype.notice_rule_clause.notice_rule_clause import NoticeRuleClause
 		from zhicheng_app.zhicheng.doctype.notice_scope.notice_scope import NoticeScope
-		from zhicheng_app.zhicheng.doctype.notice_skill_integration.notice_skill_integration import (
-			NoticeSkillIntegration,
-		)
+		from zhicheng_app.zhicheng.doctype.notice_skill_integration.notice_skill_integration import NoticeSkillIntegration
 		from zhicheng_app.zhicheng.doctype.notice_window.notice_window import NoticeWindow
 
 		aid_allowed: DF.Check
@@ -64,6 +55,9 @@ class TitleNotice(Document):
 		ce_policies: DF.Table[NoticeCEPolicy]
 		ce_system_general_from_year: DF.Int
 		ce_system_professional_from_year: DF.Int
+		certifying_body: DF.Data | None
+		certifying_clause: DF.Data | None
+		certifying_role: DF.Literal["Title Administrator", "Prefecture HRSS Officer"]
 		chain_private_via_employment_service: DF.Check
 		chain_via_supervising_unit: DF.Check
 		code: DF.Data
@@ -72,6 +66,7 @@ class TitleNotice(Document):
 		contacts: DF.Table[NoticeContact]
 		copied_from: DF.Link | None
 		copy_review: DF.LongText | None
+		defense_exempt_averaged: DF.Check
 		defense_exempt_counties: DF.Table[NoticeCounty]
 		defense_exempt_scoring: DF.SmallText | None
 		defense_rules: DF.Table[NoticeDefense]
@@ -119,10 +114,14 @@ class TitleNotice(Document):
 		putonghua_min_level: DF.Data | None
 		putonghua_occupation_thresholds: DF.Check
 		putonghua_public_institution_required: DF.Check
+		qualification_addressees: DF.SmallText | None
 		region: DF.Link | None
 		remarks: DF.Table[NoticeRemark]
 		resubmission_hours: DF.Table[NoticeResubmission]
 		resubmission_within_application_window: DF.Check
+		results_publicity_clause: DF.Data | None
+		results_publicity_place: DF.SmallText | None
+		results_publicity_working_days: DF.Int
 		routes: DF.Table[NoticeRoute]
 		rule_clauses: DF.Table[NoticeRuleClause]
 		scope: DF.Table[NoticeScope]

@@ -1,0 +1,27 @@
+"""Whitelisted methods of a Defense Session (答辩场次): the committee office schedules the
+applications listed and records their results (services/defense.py)."""
+
+import frappe
+
+from zhicheng_app.services import defense
+
+
+@frappe.whitelist(methods=["POST"])
+def schedule(session: str) -> dict:
+	"""Schedule the listed applications not scheduled yet; ``refused`` names each one that could
+	not be, with the reason."""
+	return defense.schedule(session)
+
+
+@frappe.whitelist(methods=["POST"])
+def record_results(session: str) -> dict:
+	"""Record the defense result of each scheduled application from its score or the panel's
+	decision; ``refused`` names each one that could not be recorded, with the reason."""
+	return defense.record_results(session)
+
+
+@frappe.whitelist()
+def default_mode(notice: str) -> str:
+	"""The mode the notice gives its defense (Online Video or On-site)."""
+	frappe.has_permission("Title Notice", "read", notice, throw=True)
+	return defense.default_mode(notice)

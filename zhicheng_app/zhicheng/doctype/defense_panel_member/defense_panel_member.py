@@ -1,0 +1,22 @@
+# Copyright (c) 2026, zhicheng_app developers
+# License: MIT. See license.txt
+
+from frappe.model.document import Document
+
+
+class DefensePanelMember(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		expert: DF.Link
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		role_in_panel: DF.Literal["Member", "Chair"]
+	# end: auto-generated types
+	pass
