@@ -15,6 +15,7 @@ from tests.integration.workflow_support import (
 	edit,
 	make_chain_application,
 	publicise,
+	republicise,
 	state,
 )
 from zhicheng_app.patches.v1_1.review_route_switches import OLD_CONDITIONS, set_application_switches
@@ -25,12 +26,18 @@ from zhicheng_app.workflows import WORKFLOW_NAME, install_default_workflow, rest
 
 COMMITTEE = "committee"
 CHAINS = {
+	# 004 三、（二） online, then its paper stage (四、（二）): the unit publicises the passed applicants
+	# again and sends its paper to its 本级人社部门; a county bureau forwards its county's
 	"004-F1-prefecture-direct": ("004", "prefecture", "Grant by Degree", "Intermediate",
-		[("hr", "Recommend", "Prefecture Confirmation"), ("prefecture", "Confirm", "Confirmed")]),
+		[("hr", "Recommend", "Prefecture Confirmation"), ("prefecture", "Pass Review", "Unit Results Publicity"),
+		("hr", "Submit Paper Materials", "Paper Submitted"), ("prefecture", "Confirm", "Confirmed")]),
 	"004-F2-county-initial": ("004", "county", "Initial Junior", "Assistant",
-		[("hr", "Recommend", "County Confirmation"), ("county", "Confirm", "Confirmed")]),
+		[("hr", "Recommend", "County Confirmation"), ("county", "Pass Review", "Unit Results Publicity"),
+		("hr", "Submit Paper Materials", "Paper Submitted"), ("county", "Confirm", "Confirmed")]),
 	"004-F3-county-grant": ("004", "county", "Grant by Degree", "Intermediate",
-		[("hr", "Recommend", "County Review"), ("county", "Recommend", "Prefecture Confirmation"), ("prefecture", "Confirm", "Confirmed")]),
+		[("hr", "Recommend", "County Review"), ("county", "Recommend", "Prefecture Confirmation"),
+		("prefecture", "Pass Review", "Unit Results Publicity"), ("hr", "Submit Paper Materials", "Paper Submitted"),
+		("county", "Forward Paper Materials", "County Paper Submitted"), ("prefecture", "Confirm", "Confirmed")]),
 	"000-private": ("000", "private", "Private Enterprise Special", "Intermediate", [("hr", "Recommend", "Committee Review")]),
 	"001-private": ("001", "private", "Private Enterprise Special", "Intermediate",
 		[("hr", "Recommend", "Employment Service Review"), ("pes", "Recommend", "Committee Review")]),
@@ -82,9 +89,13 @@ def test_chain_end_to_end(actors, chain):
 	notice = chain_notice(code)
 	name = submit_and_publicise(actors, notice, unit, route, level)
 	for actor, action, expected in steps:
+		if action == "Submit Paper Materials":
+			republicise(actors, name)
 		act(actors[actor], name, action)
 		assert state(name) == expected, (actor, action)
 	if code == "004":
+		doc = frappe.get_doc("Title Application", name)
+		assert doc.review_passed_at and doc.paper_submitted_by == actors["hr"] and doc.confirmed_at
 		return
 	doc = committee_tail(actors, name, notice)
 	assert doc.workflow_state == "Certified" and doc.evaluation_result == "Passed" and doc.certified_at
@@ -273,10 +284,10 @@ def test_a_county_cannot_act_on_another_countys_application(actors):
 	act(actors["hr"], name, "Recommend")
 	assert state(name) == "County Confirmation"
 	with pytest.raises(frappe.PermissionError):
-		act(actors["other_county_officer"], name, "Confirm")
+		act(actors["other_county_officer"], name, "Pass Review")
 	assert state(name) == "County Confirmation"
-	act(actors["county"], name, "Confirm")
-	assert state(name) == "Confirmed"
+	act(actors["county"], name, "Pass Review")
+	assert state(name) == "Unit Results Publicity"
 
 
 def test_an_administrators_edit_survives_migrate_and_restore_brings_the_default_back():

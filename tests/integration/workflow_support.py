@@ -181,6 +181,27 @@ def publicise(actors: dict, name: str, objection: int = 0):
 	)
 
 
+def republicise(actors: dict, name: str, objection: int = 0):
+	"""The unit's publicity of the passed applicants (004 四、（二）1): 2024-07-22 (Mon) to 07-26
+	(Fri), five working days, ended before NOW; on the portal, as the unit's HR."""
+	from zhicheng_app.services import paper_stage
+
+	doc = frappe.get_doc("Title Application", name)
+	frappe.set_user(actors["hr"])
+	try:
+		paper_stage.save_republicity(
+			doc.employer_unit,
+			doc.notice,
+			{
+				"republicity_start": "2024-07-22",
+				"republicity_end": "2024-07-26",
+				"republicity_objection": objection,
+			},
+		)
+	finally:
+		frappe.set_user("Administrator")
+
+
 def state(name: str) -> str:
 	return frappe.db.get_value("Title Application", name, "workflow_state")
 

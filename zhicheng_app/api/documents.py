@@ -8,7 +8,7 @@ import frappe
 
 from zhicheng_app.documents import catalogue
 from zhicheng_app.i18n import _
-from zhicheng_app.services.documents import batch_jobs, generation, paper_intake
+from zhicheng_app.services.documents import batch_jobs, generation, paper_intake, paper_stage
 
 
 @frappe.whitelist()
@@ -54,3 +54,25 @@ def start_batch(job: str, name: str, notice: str | None = None) -> dict:
 def receive_paper(code: str) -> dict:
 	"""Mark the paper materials of a scanned application received (the paper intake page)."""
 	return paper_intake.receive_paper(code)
+
+
+# ---------------------------------------------------------------- a county bureau's paper (004 四、（二）2)
+@frappe.whitelist()
+def county_paper_options() -> dict:
+	"""The counties the user's bureau answers for and the documents it sends the 地区人社局."""
+	return {
+		"counties": paper_stage.counties_of_user(),
+		"documents": paper_stage.document_titles(paper_stage.COUNTY_DOCUMENTS),
+	}
+
+
+@frappe.whitelist(methods=["POST"])
+def download_county_paper(region: str, notice: str, document: str, file_format: str = "docx"):
+	"""Generate the county's 公示情况报告 or 呈报表 of the notice and send it (one file or a zip).
+
+	POST only: a generation supersedes the earlier versions."""
+	file_name, content = paper_stage.download_county_paper(region, notice, document, file_format)
+	frappe.local.response.filename = file_name
+	frappe.local.response.filecontent = content
+	frappe.local.response.type = "download"
+	frappe.local.response.display_content_as = "attachment"

@@ -9,7 +9,8 @@ transitions with their guards; nothing here skips a rule the desk applies.
 import frappe
 
 from zhicheng_app.i18n import _
-from zhicheng_app.services import unit_review
+from zhicheng_app.services import paper_stage, unit_review
+from zhicheng_app.services.documents import paper_stage as paper_documents
 from zhicheng_app.services.documents import unit_documents
 from zhicheng_app.services.precheck import notice_config
 
@@ -135,3 +136,45 @@ def unit_files(unit: str) -> list[dict]:
 		order_by="creation desc",
 		limit_page_length=10,
 	)
+
+
+# ---------------------------------------------------------------- 004's paper stage (四、（二）)
+@frappe.whitelist(methods=["POST"])
+def save_republicity(
+	unit: str,
+	notice: str,
+	republicity_start: str | None = None,
+	republicity_end: str | None = None,
+	republicity_objection: int | str | None = 0,
+	republicity_notes: str | None = None,
+) -> dict:
+	"""Enter the unit's publicity of the applicants who passed the review (阿地人社传〔2024〕6号 四、（二）1)."""
+	count = paper_stage.save_republicity(
+		unit,
+		notice,
+		{
+			"republicity_start": republicity_start,
+			"republicity_end": republicity_end,
+			"republicity_objection": republicity_objection,
+			"republicity_notes": republicity_notes,
+		},
+	)
+	return {"count": count}
+
+
+@frappe.whitelist(methods=["POST"])
+def submit_paper(unit: str, notice: str) -> dict:
+	"""The workflow's Submit Paper Materials for the unit's passed applications of the notice."""
+	return {"applications": paper_stage.submit_paper(unit, notice)}
+
+
+@frappe.whitelist(methods=["POST"])
+def download_paper(unit: str, notice: str, document: str, file_format: str = "docx"):
+	"""Generate the unit's paper of the notice (公示情况报告, 公示结果, 推荐报告 or 呈报表) and send it.
+
+	POST only: a generation supersedes the earlier versions."""
+	file_name, content = paper_documents.download_unit_paper(unit, notice, document, file_format)
+	frappe.local.response.filename = file_name
+	frappe.local.response.filecontent = content
+	frappe.local.response.type = "download"
+	frappe.local.response.display_content_as = "attachment"

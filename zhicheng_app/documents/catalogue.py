@@ -8,7 +8,7 @@ site's documents or any objects with the same fields.
 from __future__ import annotations
 
 from zhicheng_app.i18n import _
-from zhicheng_app.rules.vocabulary import ACCEPTED_STATES, Route
+from zhicheng_app.rules.vocabulary import ACCEPTED_STATES, PASSED_REVIEW_STATES, Route
 
 from .batches import route_label
 from .formatting import level_batch_label
@@ -17,15 +17,30 @@ from .registry import REGISTRY
 APPLICATION = "Title Application"
 UNIT = "Employer Unit"
 NOTICE = "Title Notice"
-SOURCE_DOCTYPES = (APPLICATION, UNIT, NOTICE)
+REGION = "Region"
+SOURCE_DOCTYPES = (APPLICATION, UNIT, NOTICE, REGION)
 
-# The source record each kind is generated from.
-UNIT_BATCH_KINDS = ("publicity_batch_004", "publicity_result_batch_004", "recommendation_report_004")
-NOTICE_KINDS = ("publicity_report_004", "qualification_document")
+# The source record each kind is generated from. The 公示情况报告 (阿地人社传〔2024〕6号 附件4) is made
+# by each unit for its 本级人社部门 and by each county bureau for the 地区人社局 (四、（二）): from the
+# Employer Unit, or from the county's Region (``OTHER_SOURCES``).
+UNIT_BATCH_KINDS = (
+	"publicity_batch_004",
+	"publicity_result_batch_004",
+	"recommendation_report_004",
+	"publicity_report_004",
+)
+NOTICE_KINDS = ("qualification_document",)
 KIND_SOURCE = {
 	kind: (UNIT if kind in UNIT_BATCH_KINDS else NOTICE if kind in NOTICE_KINDS else APPLICATION)
 	for kind in REGISTRY
 }
+OTHER_SOURCES = {"publicity_report_004": (REGION,)}
+
+
+def generated_from(kind: str, doctype: str) -> bool:
+	"""Whether ``kind`` is generated from a record of ``doctype``."""
+	return KIND_SOURCE.get(kind) == doctype or doctype in OTHER_SOURCES.get(kind, ())
+
 
 # The routes of 阿地人社传〔2024〕6号 are printed in batches per unit; the others per person.
 BATCH_ROUTES = frozenset({Route.GRANT, Route.INITIAL_JUNIOR, Route.TOWNSHIP_INTERMEDIATE, Route.FANGHUIJU})
@@ -97,7 +112,7 @@ CONDITIONAL_KINDS = {"exemption_form": "ce_exemption"}
 
 # Applications that no longer take part: left out of the batch documents.
 CLOSED_STATES = frozenset({"Abandoned", "Not Accepted", "Failed"})
-# Applications not yet through the unit's review: left out of the 公示情况报告 roster.
+# Applications not yet through the unit's review: not recommended (推荐) by it.
 UNREVIEWED_STATES = frozenset({"Draft", "Unit Review", "Returned"})
 
 
@@ -129,14 +144,25 @@ def available_kinds(doctype: str, doc) -> list[dict]:
 			and open_in_state(kind, doc.get("workflow_state"))
 		]
 	else:
-		kinds = [kind for kind, source in KIND_SOURCE.items() if source == doctype]
+		kinds = [kind for kind in KIND_SOURCE if generated_from(kind, doctype)]
 	return [{"kind": kind, "title": _(REGISTRY[kind].title)} for kind in kinds]
 
 
 def in_publicity_report(workflow_state: str | None, route) -> bool:
-	"""Whether an application is listed in its notice's 公示情况报告: through the unit's review,
-	still taking part, and of a batch route."""
-	return workflow_state not in UNREVIEWED_STATES | CLOSED_STATES and route_of(route) in BATCH_ROUTES
+	"""Whether an application is listed in the 公示情况报告 (通过审核人员, 阿地人社传〔2024〕6号 附件4):
+	of a batch route and through the HR bureau's review (an application still under review, or
+	refused, is not)."""
+	return workflow_state in PASSED_REVIEW_STATES and route_of(route) in BATCH_ROUTES
+
+
+def recommended_in_report(workflow_state: str | None, route) -> bool:
+	"""Whether an application counts as recommended (此次推荐) in the 公示情况报告: of a batch route and
+	sent on by its unit, whatever the bureaus decided since (a deadline closes only what the unit
+	had not sent on, 004 一、)."""
+	return (
+		workflow_state not in UNREVIEWED_STATES | {"Abandoned", "Not Accepted"}
+		and route_of(route) in BATCH_ROUTES
+	)
 
 
 def slug(text: str | None) -> str:

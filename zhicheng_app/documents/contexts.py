@@ -320,10 +320,29 @@ def unit_batch_context(unit, notice, apps: list) -> dict:
 	}
 
 
+def _republicity_span(apps) -> tuple:
+	starts = [as_date(a.republicity_start) for a in apps if a.get("republicity_start")]
+	ends = [as_date(a.republicity_end) for a in apps if a.get("republicity_end")]
+	return (min(starts) if starts else None), (max(ends) if ends else None)
+
+
+def _republicity_objection_text(apps) -> str:
+	if not any(a.get("republicity_objection") for a in apps):
+		return NO_OBJECTION
+	return "；".join(
+		a.republicity_notes.strip()
+		for a in apps
+		if a.get("republicity_objection") and (a.get("republicity_notes") or "").strip()
+	)
+
+
 def publicity_report_batch_context(
-	notice, apps: list, unit_names: dict[str, str], reporter_name: str = ""
+	notice, apps: list, unit_names: dict[str, str], reporter_name: str, recommended_count: int
 ) -> dict:
-	"""The 公示情况报告 with its roster for the applications through review.
+	"""The 公示情况报告 of ``reporter_name`` (a unit, or a county bureau for its county) with the
+	roster of ``apps``, the applications that passed the review (阿地人社传〔2024〕6号 附件4): 此次推荐
+	``recommended_count``, 通过审核 as many as ``apps``, the period of the unit's publicity of the
+	passed applicants (四、（二）1) and what it met.
 
 	``unit_names`` maps an application's ``employer_unit`` to the unit's name.
 	"""
@@ -337,14 +356,14 @@ def publicity_report_batch_context(
 		}
 		for a in apps
 	]
-	start, end = _publicity_span(apps)
+	start, end = _republicity_span(apps)
 	return {
 		**_notice_head(notice),
 		"reporter_name": reporter_name,
-		"recommended_count": len(apps),
+		"recommended_count": recommended_count,
 		"publicity_start": start,
 		"publicity_end": end,
-		"objection_text": _objection_text(apps),
+		"objection_text": _republicity_objection_text(apps),
 		**publicity_report_context(persons),
 		"doc_date": None,
 	}

@@ -6,7 +6,8 @@ import frappe
 
 from zhicheng_app.documents.catalogue import UNIT_DOCUMENT_TITLES
 from zhicheng_app.i18n import _
-from zhicheng_app.services import unit_paper, unit_review
+from zhicheng_app.services import paper_stage, unit_paper, unit_review
+from zhicheng_app.services.documents import paper_stage as paper_documents
 
 no_cache = 1
 sitemap = 0
@@ -54,6 +55,8 @@ def get_context(context):
 	context.applications = [row for row in every if not state or row.workflow_state == state]
 	context.paper_lists = unit_paper.paper_lists([row.name for row in every])
 	context.documents = [{"document": d, "title": _(t)} for d, t in UNIT_DOCUMENT_TITLES.items()]
+	context.paper_stage = paper_stage.unit_view([u for u in units if not unit or u.name == unit])
+	context.paper_documents = paper_documents.document_titles()
 	context.batch_unit = unit or (units[0].name if len(units) == 1 else "")
 	context.labels = {
 		"select_first": _("Select at least one application"),
@@ -64,6 +67,11 @@ def get_context(context):
 		),
 		"batch_done": _("The document is ready: {0}"),
 		"no_files": _("No files yet"),
+		"republicity_saved": _("The publicity has been saved for {0} applications"),
+		"paper_sent": _("The paper materials of {0} applications have been sent"),
+		"confirm_paper": _(
+			"Send the paper materials of every application awaiting it now? The publicity must have ended without objection."
+		),
 		"error": _("The request failed"),
 		"network": _("The server could not be reached; try again in a moment"),
 	}

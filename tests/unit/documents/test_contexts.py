@@ -133,11 +133,21 @@ def test_available_kinds_follow_the_route_and_the_requests():
 	assert notice_kinds == list(catalogue.NOTICE_KINDS)
 
 
-def test_publicity_report_lists_reviewed_batch_routes_only():
-	assert catalogue.in_publicity_report("County Review", "Grant by Degree")
-	assert not catalogue.in_publicity_report("Draft", "Grant by Degree")
-	assert not catalogue.in_publicity_report("Abandoned", "Grant by Degree")
-	assert not catalogue.in_publicity_report("County Review", "Directed Evaluation")
+def test_publicity_report_lists_the_batch_routes_that_passed_the_review_only():
+	# 通过审核人员 (阿地人社传〔2024〕6号 附件4): through the bureau's review, not still under it
+	for state in ("Unit Results Publicity", "Paper Submitted", "County Paper Submitted", "Confirmed"):
+		assert catalogue.in_publicity_report(state, "Grant by Degree"), state
+	for state in ("Draft", "Unit Review", "County Review", "Prefecture Confirmation", "Failed", "Abandoned"):
+		assert not catalogue.in_publicity_report(state, "Grant by Degree"), state
+	assert not catalogue.in_publicity_report("Confirmed", "Directed Evaluation")
+
+
+def test_publicity_report_counts_as_recommended_what_the_unit_sent_on():
+	for state in ("County Review", "Prefecture Confirmation", "Unit Results Publicity", "Confirmed", "Failed"):
+		assert catalogue.recommended_in_report(state, "Initial Junior"), state
+	for state in ("Draft", "Unit Review", "Returned", "Abandoned", "Not Accepted"):
+		assert not catalogue.recommended_in_report(state, "Initial Junior"), state
+	assert not catalogue.recommended_in_report("County Review", "Directed Evaluation")
 
 
 def test_file_names_hold_no_path_characters():

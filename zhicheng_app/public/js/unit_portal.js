@@ -165,6 +165,7 @@
 				documentSelect.selectedOptions[0].textContent + ".zip"
 			);
 		});
+		initPaperStage();
 		const unit = root.dataset.unit;
 		if (!unit) return;
 		const list = root.querySelector(".zc-unit-files");
@@ -202,6 +203,39 @@
 					return;
 				}
 			}
+		});
+	}
+
+	// ------------------------------------------------------------ 004's paper stage (四、（二）)
+	function initPaperStage() {
+		const card = (event) => event.currentTarget.closest(".zc-paper-stage");
+		const target = (box) => ({ unit: box.dataset.unit, notice: box.dataset.notice });
+		on(".zc-save-republicity", async (event) => {
+			const box = card(event);
+			const result = await call("save_republicity", {
+				...target(box),
+				republicity_start: box.querySelector(".zc-republicity-start").value,
+				republicity_end: box.querySelector(".zc-republicity-end").value,
+				republicity_objection: box.querySelector(".zc-republicity-objection").checked ? 1 : 0,
+				republicity_notes: box.querySelector(".zc-republicity-notes").value,
+			});
+			show(format(labels.republicity_saved, result.count), "success");
+		});
+		on(".zc-submit-paper", async (event) => {
+			const box = card(event);
+			if (!window.confirm(labels.confirm_paper)) return;
+			const result = await call("submit_paper", target(box));
+			show(format(labels.paper_sent, result.applications.length), "success");
+			setTimeout(() => window.location.reload(), 1500);
+		});
+		on(".zc-download-paper", async (event) => {
+			const box = card(event);
+			const select = box.querySelector(".zc-paper-document");
+			await download(
+				API + "download_paper",
+				{ ...target(box), document: select.value, file_format: box.querySelector(".zc-paper-format").value },
+				select.selectedOptions[0].textContent + ".zip"
+			);
 		});
 	}
 

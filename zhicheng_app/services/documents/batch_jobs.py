@@ -36,6 +36,7 @@ from .contexts import (
 )
 from .files import save_private_file
 from .generation import Generated, generate
+from .paper_stage import notice_reports
 from .unit_documents import archive_name, generate_unit_batch, zip_archive
 
 # job -> the source DocType it runs on
@@ -107,8 +108,8 @@ def run_batch(job: str, name: str, notice: str | None = None) -> dict:
 			check_print_permission(doctype, source)
 			if job == "unit_publicity":
 				result = _unit_publicity(source, notice)
-			elif job == "publicity_report":
-				result = _notice_document(source, "publicity_report_004")
+			elif job == "publicity_report":  # each unit's and county's 公示情况报告
+				result = notice_reports(source)
 			else:
 				result = _notice_document(source, "qualification_document")
 		except Exception as exc:

@@ -59,8 +59,9 @@ def _unit_names(apps: list) -> dict[str, str]:
 
 
 def publicity_report_batch_context(notice, apps: list, reporter_name: str = "") -> dict:
-	"""The 公示情况报告 of a notice with its roster of ``apps``."""
-	return contexts.publicity_report_batch_context(notice, apps, _unit_names(apps), reporter_name)
+	"""The 公示情况报告 of ``reporter_name`` with its roster of ``apps`` (passed the review, each
+	counted as recommended); the paper stage's reports count their own (``paper_stage``)."""
+	return contexts.publicity_report_batch_context(notice, apps, _unit_names(apps), reporter_name, len(apps))
 
 
 def qualification_document_context(notice, apps: list) -> dict:

@@ -16,7 +16,7 @@ from frappe.utils import getdate, now_datetime
 
 from zhicheng_app.documents import tokens
 from zhicheng_app.documents.batches import BatchError
-from zhicheng_app.documents.catalogue import APPLICATION, KIND_SOURCE, file_name, open_in_state
+from zhicheng_app.documents.catalogue import APPLICATION, file_name, generated_from, open_in_state
 from zhicheng_app.documents.contexts import verification_fields
 from zhicheng_app.documents.pdf import PdfUnavailable, docx_to_pdf
 from zhicheng_app.documents.render import DocumentError, render_docx
@@ -90,7 +90,7 @@ def generate(
 	spec = spec_or_throw(kind)
 	if file_format not in FORMATS:
 		frappe.throw(_("Unknown file format: {0}").format(file_format), title=_("Unknown Format"))
-	if KIND_SOURCE[kind] != doctype:
+	if not generated_from(kind, doctype):
 		frappe.throw(
 			_("{0} is not generated from {1}").format(_(spec.title), _(doctype)), title=_("Unknown Document")
 		)
