@@ -68,7 +68,7 @@ def test_nine_members_six_present_four_agree_passes_three_does_not(nine):
 
 
 def test_tally_document_counts_match_and_name_no_voter(nine):
-	w, apps, packets, m = nine
+	w, _apps, packets, m = nine
 	_as(w["office"], review_meeting.open_meeting, m.name)
 	for i, e in enumerate(w["experts"][:6]):
 		_vote(e, m.name, packets[0], "Agree" if i < 5 else "Abstain")

@@ -126,12 +126,47 @@ def _file_bytes(file_url: str) -> tuple[bytes, str] | None:
 	return (content.encode() if isinstance(content, str) else content), os.path.splitext(file_url)[1]
 
 
+def _write_private(file_name: str, content: bytes) -> str:
+	"""A private file of its own under ``file_name``, attached to nobody yet. Frappe would hand a
+	File with the content of an existing one that file's address (and name); the packet's copy
+	has to carry the packet's name, so the bytes are written first and the File points at them."""
+	path = frappe.get_site_path("private", "files", file_name)
+	with open(path, "wb") as f:
+		f.write(content)
+	return f"/private/files/{file_name}"
+
+
+def _file_record(packet: str, file_url: str, size: int) -> None:
+	"""The File of a packet's copy, pointing at the bytes already written. Frappe's own insert
+	would point a File whose content it already holds at the older address (whose name may be the
+	applicant's), so the record is written as it is."""
+	doc = frappe.new_doc("File")
+	doc.update(
+		{
+			"file_name": os.path.basename(file_url),
+			"file_url": file_url,
+			"is_private": 1,
+			"attached_to_doctype": PACKET,
+			"attached_to_name": packet,
+			"folder": "Home/Attachments",
+			"file_size": size,
+		}
+	)
+	doc.set_new_name()
+	doc.db_insert()
+
+
 def _attach_materials(packet, app) -> None:
 	"""Replace the packet's materials with fresh copies of the redacted files, named by the packet."""
 	for old in frappe.get_all(
-		"File", filters={"attached_to_doctype": PACKET, "attached_to_name": packet.name}, pluck="name"
+		"File",
+		filters={"attached_to_doctype": PACKET, "attached_to_name": packet.name},
+		fields=["name", "file_url"],
 	):
-		frappe.delete_doc("File", old, ignore_permissions=True, force=True)
+		frappe.delete_doc("File", old.name, ignore_permissions=True, force=True)
+		path = frappe.get_site_path("private", "files", os.path.basename(old.file_url or ""))
+		if os.path.basename(path).startswith(f"{packet.name}-") and os.path.exists(path):
+			os.remove(path)
 	packet.materials = []
 	descriptions = {row.name: row.description for row in app.attachments}
 	for i, redaction in enumerate(_redactions(app), start=1):
@@ -140,16 +175,10 @@ def _attach_materials(packet, app) -> None:
 			continue
 		content, ext = found
 		code = redaction.get("material_code") or str(i)
-		file_doc = frappe.get_doc(
-			{
-				"doctype": "File",
-				"file_name": f"{packet.name}-{i:02d}-{code}{ext}",
-				"attached_to_doctype": PACKET,
-				"attached_to_name": packet.name,
-				"is_private": 1,
-				"content": content,
-			}
-		).insert(ignore_permissions=True)
+		file_url = _write_private(
+			f"{packet.name}-{i:02d}-{frappe.scrub(code)}-{secrets.token_hex(3)}{ext}", content
+		)
+		_file_record(packet.name, file_url, len(content))
 		packet.append(
 			"materials",
 			{
@@ -157,7 +186,7 @@ def _attach_materials(packet, app) -> None:
 				"description": blind_text(
 					descriptions.get(redaction.get("attachment_row")), _identifying_names(app)
 				),
-				"file": file_doc.file_url,
+				"file": file_url,
 			},
 		)
 

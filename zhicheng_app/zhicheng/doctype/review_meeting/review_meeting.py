@@ -14,9 +14,16 @@ class ReviewMeeting(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-		from zhicheng_app.zhicheng.doctype.review_meeting_expert.review_meeting_expert import ReviewMeetingExpert
-		from zhicheng_app.zhicheng.doctype.review_meeting_packet.review_meeting_packet import ReviewMeetingPacket
-		from zhicheng_app.zhicheng.doctype.review_meeting_recusal.review_meeting_recusal import ReviewMeetingRecusal
+
+		from zhicheng_app.zhicheng.doctype.review_meeting_expert.review_meeting_expert import (
+			ReviewMeetingExpert,
+		)
+		from zhicheng_app.zhicheng.doctype.review_meeting_packet.review_meeting_packet import (
+			ReviewMeetingPacket,
+		)
+		from zhicheng_app.zhicheng.doctype.review_meeting_recusal.review_meeting_recusal import (
+			ReviewMeetingRecusal,
+		)
 
 		agenda: DF.Table[ReviewMeetingPacket]
 		closed_at: DF.Datetime | None
@@ -33,6 +40,7 @@ class ReviewMeeting(Document):
 		status: DF.Literal["Draft", "Open", "Closed"]
 		tally_document: DF.Link | None
 		venue: DF.Data | None
+
 	# end: auto-generated types
 	def validate(self):
 		review_meeting.validate_meeting(self)
