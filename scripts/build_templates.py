@@ -878,17 +878,61 @@ def build_qualification_document():
 	title(doc, "任职资格名单", size=18)
 	loop_table(
 		doc,
-		[1.4, 2.4, 5.2, 3.6, 3.0],
-		["序号", "姓名", "工作单位", "系列（专业）", "任职资格"],
+		[1.2, 2.0, 4.2, 3.2, 2.6, 2.8],
+		["序号", "姓名", "工作单位", "系列（专业）", "任职资格", "证书编号"],
 		[
 			"{{ loop.index }}",
 			"{{ p.name }}",
 			"{{ p.unit }}",
 			"{{ p.series }}系列（{{ p.profession }}专业）",
 			"{{ p.title_name }}",
+			"{{ p.certificate_no }}",
 		],
 		"p in persons",
 	)
+	return doc
+
+
+def build_review_vote_result():
+	"""评审表决结果: the sitting, its quorum, and the counts per anonymous packet (无记名投票)."""
+	doc = new_document(form=True)
+	title(doc, "{{ committee_name }}评审表决结果", size=18)
+	para(
+		doc,
+		"会议：{{ meeting_title }}；申报通知：{{ notice_title }}{{ notice_doc_no }}；"
+		"时间：{{ meeting_date|cn_date }}；地点：{{ venue }}。",
+		indent=False,
+		size=12,
+	)
+	para(
+		doc,
+		"评审委员会{{ members }}人，出席{{ present }}人（出席人数不少于{{ quorum_fraction }}）。"
+		"评审实行无记名投票，同意票数达到出席专家人数{{ pass_fraction }}以上的为评审通过；"
+		"与申报人有利害关系的专家回避，不参加该人表决（{{ regulation }}）。",
+		indent=False,
+		size=12,
+	)
+	loop_table(
+		doc,
+		[1.0, 3.2, 3.6, 1.6, 1.6, 1.2, 1.4, 1.2, 1.2, 1.4],
+		["序号", "材料包编号", "申报职称", "级别", "表决人数", "同意", "不同意", "弃权", "回避", "结果"],
+		[
+			"{{ r.no }}",
+			"{{ r.packet }}",
+			"{{ r.title }}",
+			"{{ r.level }}",
+			"{{ r.voters }}",
+			"{{ r.agree }}",
+			"{{ r.disagree }}",
+			"{{ r.abstain }}",
+			"{{ r.recused }}",
+			"{{ r.result }}",
+		],
+		"r in rows",
+		size=10.5,
+	)
+	para(doc, "共{{ rows|length }}份材料包，评审通过{{ passed_count }}份。", indent=False, size=12)
+	closing(doc, ["{{ committee_name }}", DATE_LINE])
 	return doc
 
 
@@ -912,6 +956,7 @@ BUILDERS = {
 	"initial_report_form": build_initial_report_form,
 	"fanghuiju_report_form": build_fanghuiju_report_form,
 	"qualification_document": build_qualification_document,
+	"review_vote_result": build_review_vote_result,
 }
 
 

@@ -23,6 +23,35 @@ CHAIN_SETTINGS = {
 	"003": {"chain_private_via_employment_service": 1},
 }
 
+PREFECTURE_HRSS_BUREAU = "阿克苏地区人力资源和社会保障局"
+RESULTS_IN_SYSTEM_AND_UNITS = "新疆专业技术人员管理平台“会议公示”栏目，各用人单位同步在本单位公示"
+# After the meeting: where the results are publicised and who certifies (the issuer of the
+# 任职资格文件). Only 000 names the issuing body (四、（九）: the 地区人社局); the others are silent,
+# so the title administrator certifies under the notice's issuer. No notice names the duration of
+# the results publicity: the common 5 working days (the field's default).
+CERTIFICATION_SETTINGS = {
+	"000": {
+		"results_publicity_place": RESULTS_IN_SYSTEM_AND_UNITS,
+		"results_publicity_clause": "三、（四）",
+		"certifying_role": "Prefecture HRSS Officer",
+		"certifying_body": PREFECTURE_HRSS_BUREAU,
+		"certifying_clause": "四、（九）",
+	},
+	"001": {
+		"results_publicity_place": RESULTS_IN_SYSTEM_AND_UNITS,
+		"results_publicity_clause": "一、（五）",
+		"certifying_role": "Title Administrator",
+	},
+	"002": {"certifying_role": "Title Administrator"},
+	"003": {"certifying_role": "Title Administrator"},
+	# 三、（二）: the 地区人社局 confirms (the county bureau the initial junior titles of county units)
+	"004": {
+		"certifying_role": "Prefecture HRSS Officer",
+		"certifying_body": PREFECTURE_HRSS_BUREAU,
+		"certifying_clause": "三、（二）",
+	},
+}
+
 # name, credit code, ownership, category, location, region, supervising unit
 UNITS = [
 	(
@@ -317,9 +346,14 @@ def create_notice(code: str):
 			).insert(ignore_permissions=True)
 	if frappe.db.exists("Title Notice", {"code": code}):
 		return
-	frappe.get_doc({"doctype": "Title Notice", **config.to_dict(), **CHAIN_SETTINGS.get(code, {})}).insert(
-		ignore_permissions=True
-	)
+	frappe.get_doc(
+		{
+			"doctype": "Title Notice",
+			**config.to_dict(),
+			**CHAIN_SETTINGS.get(code, {}),
+			**CERTIFICATION_SETTINGS.get(code, {}),
+		}
+	).insert(ignore_permissions=True)
 
 
 def create_units():

@@ -31,7 +31,8 @@ TODAY_IN = {
 	"000": (WindowKind.APPLICATION, "end", -10),  # applications open, the committee reviewing
 	"001": (WindowKind.APPLICATION, "end", -5),  # the last days for reaching the committee
 	"002": (WindowKind.APPLICATION, "end", -20),  # the autonomous region's long window open
-	"003": (WindowKind.EVALUATION, "start", 1),  # the committee met yesterday: results, certificates
+	# the committee met ten days ago: results publicised (5 working days), certificates
+	"003": (WindowKind.EVALUATION, "start", 10),
 	"004": (WindowKind.APPLICATION, "end", -3),  # applications open, units and bureaus reviewing
 }
 # the window a step must fall in (its start is the earliest moment, its end the latest)
@@ -47,6 +48,7 @@ STEP_GAP = datetime.timedelta(hours=20)
 
 # the demo's defense session (Defense Session) of the notices whose applications reach Defense
 DEFENSE_ACTION = "Schedule Defense"
+CERTIFY_ACTION = "Certify"
 DEFENSE_TITLE = "专业水平答辩（第一场）"
 DEFENSE_VENUE = "库尔勒市人民东路 巴州市场监督管理局三楼会议室"
 DEFENSE_LINK = "https://meeting.example.com/zhicheng-defense"
@@ -451,7 +453,9 @@ def replay_application(spec, notice_name: str):
 			before = moments[index].date() if len(moments) > index else now.date()
 			doc.update(publicity_dates(notice_name, before))
 			doc.save(ignore_permissions=True)
-		for (_state, action, role), at in zip(steps, moments, strict=True):
+		for index, ((_state, action, role), at) in enumerate(zip(steps, moments, strict=True)):
+			if action == CERTIFY_ACTION:  # the results publicity began when the meeting passed it
+				hold_results_publicity(doc, moments[index - 1] if index else at)
 			frappe.flags.zhicheng_now = at
 			doc = frappe.get_doc("Title Application", doc.name)
 			if action == "Return for Revision":  # the committee states its reasons first
@@ -469,6 +473,19 @@ def replay_application(spec, notice_name: str):
 				frappe.set_user("Administrator")
 	finally:
 		frappe.flags.zhicheng_now = None
+
+
+def hold_results_publicity(doc, at: datetime.datetime):
+	"""The committee office starts the results publicity of the application at ``at``."""
+	from zhicheng_app.roles import COMMITTEE_OFFICE
+	from zhicheng_app.services import results
+
+	frappe.flags.zhicheng_now = at
+	frappe.set_user(actor(doc, COMMITTEE_OFFICE))
+	try:
+		results.start_results_publicity(doc.notice, [doc.name])
+	finally:
+		frappe.set_user("Administrator")
 
 
 def record_demo_fee(spec, doc):

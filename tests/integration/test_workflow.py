@@ -22,9 +22,12 @@ from zhicheng_app.patches.v1_1.review_route_switches import OLD_CONDITIONS, set_
 from zhicheng_app.rules.review_route import REVIEW_SWITCHES, review_switches
 from zhicheng_app.rules.vocabulary import Location, Route
 from zhicheng_app.services.deadlines import close_overdue_applications
+from zhicheng_app.services.results import start_results_publicity
 from zhicheng_app.workflows import WORKFLOW_NAME, install_default_workflow, restore_default
 
 COMMITTEE = "committee"
+# the results publicity started at NOW (Thu 2024-08-01) has ended: five working days to 08-07
+AFTER_RESULTS_PUBLICITY = datetime.datetime(2024, 8, 8, 10, 0)
 CHAINS = {
 	# 004 三、（二） online, then its paper stage (四、（二）): the unit publicises the passed applicants
 	# again and sends its paper to its 本级人社部门; a county bureau forwards its county's
@@ -79,6 +82,13 @@ def committee_tail(actors, name, notice):
 		act(actors[COMMITTEE], name, "Start Evaluation")
 	assert state(name) == "Under Evaluation"
 	act(actors[COMMITTEE], name, "Pass")
+	# the results publicity (会议公示) runs five working days before the certification
+	frappe.set_user(actors[COMMITTEE])
+	try:
+		start_results_publicity(notice.name, [name])
+	finally:
+		frappe.set_user("Administrator")
+	frappe.flags.zhicheng_now = AFTER_RESULTS_PUBLICITY
 	act(actors["admin"], name, "Certify")
 	return frappe.get_doc("Title Application", name)
 

@@ -50,6 +50,7 @@ def test_stages_are_workflow_states_and_never_overlap():
 		WorkflowState.FAILED,
 		WorkflowState.ABANDONED,
 		WorkflowState.NOT_ACCEPTED,
+		WorkflowState.REVOKED,  # a title taken back: ended, counted by no stage
 	}
 
 

@@ -42,12 +42,13 @@ def download(kind: str, doctype: str, name: str, file_format: str = "docx"):
 
 
 @frappe.whitelist(methods=["POST"])
-def start_batch(job: str, name: str, notice: str | None = None) -> dict:
-	"""Queue a batch job (``unit_publicity``, ``publicity_report``, ``qualification_document``).
+def start_batch(job: str, name: str, notice: str | None = None, doc_no: str | None = None) -> dict:
+	"""Queue a batch job (``unit_publicity``, ``publicity_report``, ``qualification_document``, the
+	last with its document number ``doc_no``, 文号).
 
 	Progress is published on the source record's form; the result is attached to it privately.
 	"""
-	return batch_jobs.enqueue_batch(job, name, notice or None)
+	return batch_jobs.enqueue_batch(job, name, notice or None, doc_no)
 
 
 @frappe.whitelist(methods=["POST"])

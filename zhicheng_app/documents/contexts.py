@@ -15,6 +15,7 @@ import datetime
 
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.calendar import working_days_between
+from zhicheng_app.rules.certification import addressees
 from zhicheng_app.rules.registry import cite
 
 from .batches import publicity_report_context, report_groups, route_label
@@ -370,11 +371,13 @@ def publicity_report_batch_context(
 
 
 def qualification_document_context(
-	notice, apps: list, unit_names: dict[str, str], today: datetime.date
+	notice, apps: list, unit_names: dict[str, str], today: datetime.date, doc_no: str = ""
 ) -> dict:
-	"""The 任职资格文件 issued on ``today`` for the applications that passed.
+	"""The 任职资格文件 ``doc_no`` (文号) issued on ``today`` for the certified applications.
 
-	``unit_names`` maps an application's ``employer_unit`` to the unit's name.
+	``unit_names`` maps an application's ``employer_unit`` to the unit's name. The issuer is the
+	body the notice names as certifying (000 四、（九）: the 地区人社局), else the notice's issuer;
+	the addressees (主送) are the notice's, else the units of the persons listed.
 	"""
 	persons = [
 		{
@@ -383,6 +386,7 @@ def qualification_document_context(
 			"series": strip_suffix(a.series, "系列"),
 			"profession": strip_suffix(a.profession, "专业"),
 			"title_name": a.target_title or level_full_label(a.target_level),
+			"certificate_no": a.get("certificate_no") or "",
 		}
 		for a in apps
 	]
@@ -396,10 +400,11 @@ def qualification_document_context(
 	certified = [as_date(a.certified_at) for a in apps if a.certified_at]
 	basis = [row.document.strip() for row in notice.get("basis") or [] if (row.document or "").strip()]
 	return {
-		"issuer_name": notice.issuer or "",
-		"doc_no": "",
+		"issuer_name": (notice.get("certifying_body") or "").strip() or notice.issuer or "",
+		"doc_no": doc_no or "",
 		"qualification_summary": summary,
-		"addressees": "",
+		"addressees": (notice.get("qualification_addressees") or "").strip()
+		or addressees([p["unit"] for p in persons]),
 		"basis_text": "、".join(basis),
 		"committee_name": committees.pop() if len(committees) == 1 else "",
 		"effective_date": max(certified) if certified else None,

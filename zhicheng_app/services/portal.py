@@ -14,7 +14,8 @@ from zhicheng_app.documents.catalogue import available_kinds
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.deadlines import closing_deadlines
 from zhicheng_app.rules.vocabulary import APPLICANT_STATES, WindowKind, WorkflowState
-from zhicheng_app.services import clock
+from zhicheng_app.services import clock, results
+from zhicheng_app.services.defense import defense_view
 from zhicheng_app.services.editability import FIXED_AFTER_SUBMISSION, editing_role
 from zhicheng_app.services.precheck import notice_config
 from zhicheng_app.services.transitions import CLOSING_STATES
@@ -34,6 +35,8 @@ DEADLINE_LABELS = {
 }
 # the documents an applicant downloads from the portal (those of them that their application's
 # state opens, see documents.catalogue)
+# the applicant's download of the 任职资格文件 their certified application is listed in
+QUALIFICATION_DOCUMENT_URL = "/api/method/zhicheng_app.api.results.qualification_document?application={0}"
 APPLICANT_DOCUMENTS = frozenset({"commitment", "exemption_form", "qualification_review_form"})
 # Workflow State style -> the colour of its badge
 STATE_COLOURS = {"Primary": "blue", "Info": "blue", "Success": "green", "Warning": "orange", "Danger": "red"}
@@ -189,6 +192,24 @@ def documents(doc) -> list[dict]:
 	return [entry for entry in available_kinds(APPLICATION, doc) if entry["kind"] in APPLICANT_DOCUMENTS]
 
 
+def results_view(doc) -> dict:
+	"""The results publicity, the certificate and its 任职资格文件 (a download link once issued),
+	and a revocation, for the applicant's page."""
+	certified = doc.workflow_state == WorkflowState.CERTIFIED
+	revoked = doc.workflow_state == WorkflowState.REVOKED
+	return {
+		"results_publicity": results.publicity_view(doc),
+		"certificate_no": (doc.certificate_no or "") if certified or revoked else "",
+		"qualification_document_url": QUALIFICATION_DOCUMENT_URL.format(doc.name)
+		if certified and doc.qualification_document
+		else "",
+		"qualification_document_no": doc.qualification_document_no or "",
+		"revoked": {"reason": doc.revocation_reason or "", "at": beijing(doc.revoked_at)}
+		if revoked
+		else None,
+	}
+
+
 def _state_of(content: str) -> str | None:
 	"""The workflow state a Workflow comment names (Frappe writes it in the actor's language)."""
 	text = cstr(content).strip()
@@ -322,8 +343,10 @@ def application_view(name: str) -> dict:
 		if state in CLOSING_STATES
 		else None,
 		"deadlines": deadlines(doc),
+		"defense": defense_view(doc),
 		"timeline": timeline(doc),
 		"documents": documents(doc),
+		**results_view(doc),
 		"sections": sections(doc, materials),
 		"can_edit": editable,
 		"edit_url": edit_url(doc.name) if editable else "",

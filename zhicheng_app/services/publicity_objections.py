@@ -1,5 +1,6 @@
-"""Objections raised during an application's unit publicity (公示), recorded by the unit with how
-it handled them (Publicity Objection).
+"""Objections raised during an application's unit publicity (公示) or, after the review meeting,
+its results publicity (会议公示), recorded with how they were handled (Publicity Objection, its
+``stage`` telling which).
 
 An objection belongs to the unit's publicity of one application. It is read within that
 application's scope (``permissions``) and written by whoever may write the application's
@@ -9,12 +10,18 @@ an applicant never reads them, another unit's HR never reaches them.
 The application's ``publicity_objection`` flag, which the forwarding guard reads, follows from
 the records: it stays set while an objection is open or was upheld, whatever a save sends, and the
 server clears it when the last standing objection is dismissed after checking.
+
+An objection to the results publicity is recorded by the committee office (the system's 会议公示)
+or by the unit (its own publicity of the results, 000 三、（四）) while the application waits for its
+certification; one that stands blocks the certification (``services.results``).
 """
 
 import frappe
 
 from zhicheng_app.i18n import _
 from zhicheng_app.permissions import APPLICATION_FIELDS, get_scope
+from zhicheng_app.roles import COMMITTEE_OFFICE, UNIT_HR
+from zhicheng_app.rules.vocabulary import ObjectionStage, WorkflowState
 from zhicheng_app.services import clock
 from zhicheng_app.services.editability import ADMIN_ROLES, STATES_BY_LEVEL
 
@@ -24,6 +31,9 @@ OPEN, UPHELD, DISMISSED = "Unhandled", "Upheld", "Dismissed"
 STANDING = (OPEN, UPHELD)  # objections that stand in the way of forwarding the application
 FLAG = "publicity_objection"  # the application's field, of the publicity's permission level
 PUBLICITY_STATES = STATES_BY_LEVEL[1]
+# the results publicity: its state, and who records its objections
+RESULTS_STATES = (WorkflowState.PASSED_PUBLICITY,)
+RESULTS_ROLES = frozenset({COMMITTEE_OFFICE, UNIT_HR})
 
 
 # ---------------------------------------------------------------- scope
@@ -47,8 +57,12 @@ def has_permission(doc, ptype: str | None = None, user: str | None = None) -> bo
 
 
 # ---------------------------------------------------------------- the flag
-def has_standing_objection(application: str) -> bool:
-	return bool(frappe.db.exists(DOCTYPE, {"application": application, "status": ("in", STANDING)}))
+def has_standing_objection(application: str, stage: str = ObjectionStage.UNIT) -> bool:
+	"""An objection of ``stage`` (the unit publicity unless said) that is open or upheld."""
+	filters = {"application": application, "status": ("in", STANDING)}
+	# objections recorded before there were two stages belong to the unit publicity
+	filters["stage"] = ("!=", ObjectionStage.RESULTS) if stage == ObjectionStage.UNIT else stage
+	return bool(frappe.db.exists(DOCTYPE, filters))
 
 
 def keep_objection_flag(doc, method=None):
@@ -73,6 +87,8 @@ def writable_application(objection):
 	application = frappe.get_doc(APPLICATION, objection.application)
 	if set(frappe.get_roles()) & ADMIN_ROLES:
 		return application
+	if objection.get("stage") == ObjectionStage.RESULTS:
+		return writable_for_results(application)
 	if not application.has_permission("write") or not application.has_permlevel_access_to(
 		FLAG, permission_type="write"
 	):
@@ -88,12 +104,34 @@ def writable_application(objection):
 	return application
 
 
+def writable_for_results(application):
+	"""The results publicity's objections: the committee office or the unit, within their scope,
+	while the application waits for its certification."""
+	if not RESULTS_ROLES & set(frappe.get_roles()) or not application.has_permission("read"):
+		frappe.throw(
+			_("Only the committee office or the unit may record objections to the results publicity"),
+			frappe.PermissionError,
+		)
+	if application.workflow_state not in RESULTS_STATES:
+		frappe.throw(
+			_("The application is in the state {0}; its results publicity can no longer change").format(
+				_(application.workflow_state)
+			),
+			frappe.PermissionError,
+			title=_("Not editable in this state"),
+		)
+	return application
+
+
 def validate_objection(objection):
 	"""The objection's application is fixed; what the server records (the applicant and unit it
 	concerns, who handled it and when) is set here, whatever was sent."""
 	before = objection.get_doc_before_save()
 	if before and before.application != objection.application:
 		frappe.throw(_("An objection stays with the application it was raised against"))
+	objection.stage = objection.stage or ObjectionStage.UNIT
+	if before and (before.stage or ObjectionStage.UNIT) != objection.stage:
+		frappe.throw(_("An objection stays with the publicity it was raised in"))
 	application = writable_application(objection)
 	objection.applicant_name = application.applicant_name
 	objection.employer_unit = application.employer_unit

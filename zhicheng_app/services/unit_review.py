@@ -24,7 +24,7 @@ from zhicheng_app.rules.model import NoticeConfig
 from zhicheng_app.rules.publicity import publicity_findings
 from zhicheng_app.rules.registry import notice_citation
 from zhicheng_app.rules.vocabulary import WorkflowState
-from zhicheng_app.services import clock
+from zhicheng_app.services import clock, results
 from zhicheng_app.services.editability import ADMIN_ROLES, editing_role
 from zhicheng_app.services.precheck import notice_config
 from zhicheng_app.services.publicity_objections import DOCTYPE as OBJECTION
@@ -77,6 +77,8 @@ def list_applications(unit: str | None = None, state: str | None = None) -> list
 			"target_level",
 			"workflow_state",
 			"employer_unit",
+			"results_publicity_start",
+			"results_publicity_end",
 		],
 		order_by="modified desc",
 		limit_page_length=0,
@@ -87,6 +89,11 @@ def list_applications(unit: str | None = None, state: str | None = None) -> list
 		row.route_label = _(row.route) if row.route else ""
 		row.level_label = _(row.target_level) if row.target_level else ""
 		row.state_label = _(row.workflow_state) if row.workflow_state else ""
+		row.results_publicity = (
+			_("{0} to {1}").format(row.results_publicity_start, row.results_publicity_end)
+			if row.results_publicity_start
+			else ""
+		)
 	return rows
 
 
@@ -314,6 +321,7 @@ def application_view(name: str) -> dict:
 		"personal_summary": doc.personal_summary or "",
 		"materials": materials_view(doc, config),
 		"publicity": publicity_view(doc),
+		"results_publicity": results.publicity_view(doc),
 		"objections": objections(doc.name),
 		"actions": unit_actions(doc),
 		"opinion": opinion,

@@ -34,6 +34,11 @@ def get_context(context):
 		"id_number": _("ID Number"),
 		"version": _("Version"),
 		"no_token": _("Scan the QR code on a document to verify it"),
+		"revoked": _("The qualification this document concerns has been revoked"),
+		"certificates": _("Certificates"),
+		"certificate_no": _("Certificate Number"),
+		"certificate_revoked": _("Revoked"),
+		"certificate_valid": _("Valid"),
 	}
 	context.has_token = bool(token)
 	if result.valid:
@@ -44,6 +49,8 @@ def get_context(context):
 			"subject": result.subject,
 			"id_number": result.subject_id,
 			"version": _("Version {0} of {1}").format(result.version, result.latest_version),
+			"revoked": result.revoked,
+			"certificates": result.certificates,
 		}
 	else:
 		context.document = None

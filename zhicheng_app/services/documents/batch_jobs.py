@@ -47,9 +47,9 @@ BATCH_JOBS = {
 }
 RUN_BATCH = "zhicheng_app.services.documents.batch_jobs.run_batch"
 
-# the 任职资格文件 lists the applications that passed the evaluation, by workflow state (a state
-# only the workflow sets), never by a field
-QUALIFIED_STATES = frozenset({WorkflowState.PASSED_PUBLICITY, WorkflowState.CERTIFIED})
+# the 任职资格文件 lists the certified applications, by workflow state (a state only the workflow
+# sets), never by a field: those not yet issued in another document (文号) and those of this one
+QUALIFIED_STATES = frozenset({WorkflowState.CERTIFIED})
 
 
 def _job_doctype(job: str) -> str:
@@ -59,12 +59,16 @@ def _job_doctype(job: str) -> str:
 	return doctype
 
 
-def enqueue_batch(job: str, name: str, notice: str | None = None) -> dict:
-	"""Start a batch job in the background (queue "long"); checks print permission first."""
+def enqueue_batch(job: str, name: str, notice: str | None = None, doc_no: str | None = None) -> dict:
+	"""Start a batch job in the background (queue "long"); checks print permission first. The
+	任职资格文件 needs its document number (文号), entered by whoever issues it."""
 	doctype = _job_doctype(job)
 	check_print_permission(doctype, frappe.get_doc(doctype, name))
 	if notice:
 		notice_or_throw(notice)
+	doc_no = (doc_no or "").strip()
+	if job == "qualification_document" and not doc_no:
+		frappe.throw(_("Enter the document number of the qualification document"))
 	queued = frappe.enqueue(
 		RUN_BATCH,
 		queue="long",
@@ -72,6 +76,7 @@ def enqueue_batch(job: str, name: str, notice: str | None = None) -> dict:
 		job=job,
 		name=name,
 		notice=notice,
+		doc_no=doc_no,
 		enqueue_after_commit=True,
 	)
 	return {"job": job, "doctype": doctype, "name": name, "job_id": getattr(queued, "id", None)}
@@ -94,7 +99,7 @@ class _Progress:
 		)
 
 
-def run_batch(job: str, name: str, notice: str | None = None) -> dict:
+def run_batch(job: str, name: str, notice: str | None = None, doc_no: str | None = None) -> dict:
 	"""The background job: render, attach privately, report progress, and say when it is done
 	or why it failed (realtime events ``zhicheng_batch_done`` / ``zhicheng_batch_failed`` to the
 	user who started it, in the site's language: a background job otherwise runs in English).
@@ -111,7 +116,7 @@ def run_batch(job: str, name: str, notice: str | None = None) -> dict:
 			elif job == "publicity_report":  # each unit's and county's 公示情况报告
 				result = notice_reports(source)
 			else:
-				result = _notice_document(source, "qualification_document")
+				result = _notice_document(source, "qualification_document", doc_no or "")
 		except Exception as exc:
 			_report_failure(job, doctype, name, exc)
 			raise
@@ -182,11 +187,15 @@ def _unit_publicity(unit, notice_name: str | None) -> dict:
 	}
 
 
-def _notice_document(notice, kind: str) -> dict:
+def _notice_document(notice, kind: str, doc_no: str = "") -> dict:
 	title = _(registry.get_spec(kind).title)
 	progress = _Progress(NOTICE, notice.name, title, 3)
 	if kind == "qualification_document":
-		apps = notice_applications(notice.name, workflow_state=("in", sorted(QUALIFIED_STATES)))
+		apps = [
+			a
+			for a in notice_applications(notice.name, workflow_state=("in", sorted(QUALIFIED_STATES)))
+			if (a.qualification_document_no or doc_no) == doc_no
+		]
 	else:
 		apps = [a for a in notice_applications(notice.name) if in_publicity_report(a.workflow_state, a.route)]
 	if not apps:
@@ -196,12 +205,26 @@ def _notice_document(notice, kind: str) -> dict:
 	progress.step(_("Collected {0} applications").format(len(apps)))
 	try:
 		if kind == "qualification_document":
-			context = qualification_document_context(notice, apps)
+			context = qualification_document_context(notice, apps, doc_no)
 		else:
 			context = publicity_report_batch_context(notice, apps)
 	except BatchError as exc:
 		frappe.throw(str(exc), title=_("The document could not be generated"))
 	progress.step(_("Rendering"))
-	made = generate(kind, NOTICE, notice.name, context=context)
+	made = generate(kind, NOTICE, notice.name, context=context, batch_key=doc_no)
+	if kind == "qualification_document":
+		record_issue(apps, made.name, doc_no)
 	progress.step(made.file_name)
 	return {"file_url": made.file_url, "file_name": made.file_name, "documents": [made.name]}
+
+
+def record_issue(apps: list, generated: str, doc_no: str) -> None:
+	"""Each application listed in the 任职资格文件 records it and its 文号 (fields the server owns):
+	its applicant downloads that document, and a later issue leaves it out."""
+	for a in apps:
+		frappe.db.set_value(
+			APPLICATION,
+			a.name,
+			{"qualification_document": generated, "qualification_document_no": doc_no},
+			update_modified=False,
+		)

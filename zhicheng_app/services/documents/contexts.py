@@ -64,6 +64,6 @@ def publicity_report_batch_context(notice, apps: list, reporter_name: str = "") 
 	return contexts.publicity_report_batch_context(notice, apps, _unit_names(apps), reporter_name, len(apps))
 
 
-def qualification_document_context(notice, apps: list) -> dict:
-	"""The 任职资格文件 of a notice for ``apps``, dated today."""
-	return contexts.qualification_document_context(notice, apps, _unit_names(apps), getdate())
+def qualification_document_context(notice, apps: list, doc_no: str = "") -> dict:
+	"""The 任职资格文件 ``doc_no`` of a notice for ``apps``, dated today."""
+	return contexts.qualification_document_context(notice, apps, _unit_names(apps), getdate(), doc_no)

@@ -6,12 +6,13 @@ encryption key (``documents.tokens``). The page learns only what :class:`Verific
 
 import datetime
 import hmac
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import frappe
 from frappe.utils import get_url, getdate
 
 from zhicheng_app.documents import registry, tokens
+from zhicheng_app.documents.formatting import mask_name
 from zhicheng_app.i18n import _
 
 GENERATED = "Generated Document"
@@ -41,6 +42,9 @@ class Verification:
 	subject_id: str = ""
 	version: int = 0
 	latest_version: int = 0
+	revoked: bool = False  # the qualification of the (only) person it concerns was revoked
+	# a 任职资格文件: its certificates, [{"subject" (masked), "certificate_no", "revoked"}]
+	certificates: list = field(default_factory=list)
 
 	@property
 	def valid(self) -> bool:
@@ -92,6 +96,7 @@ def verify(token: str | None) -> Verification:
 			"batch_key": row.batch_key or "",
 		},
 	)
+	certificates = _certificates(row)
 	return Verification(
 		"superseded" if row.superseded else "valid",
 		_(registry.get_spec(row.kind).title),
@@ -101,4 +106,38 @@ def verify(token: str | None) -> Verification:
 		row.subject_id or "",
 		int(row.version),
 		int(latest),
+		revoked=_revoked(row, certificates),
+		certificates=certificates,
 	)
+
+
+REVOKED = "Revoked"
+APPLICATION = "Title Application"
+
+
+def _certificates(row) -> list[dict]:
+	"""The certificates a 任职资格文件 issued (its 文号 is the record's batch key), masked."""
+	if row.kind != "qualification_document" or not row.batch_key:
+		return []
+	apps = frappe.get_all(
+		APPLICATION,
+		filters={"notice": row.reference_name, "qualification_document_no": row.batch_key},
+		fields=["applicant_name", "certificate_no", "workflow_state"],
+		order_by="certificate_no asc",
+	)
+	return [
+		{
+			"subject": mask_name(a.applicant_name),
+			"certificate_no": a.certificate_no or "",
+			"revoked": a.workflow_state == REVOKED,
+		}
+		for a in apps
+	]
+
+
+def _revoked(row, certificates: list[dict]) -> bool:
+	"""Whether the document's qualification was taken back: the application's own documents once it
+	is revoked, a 任职资格文件 whose every certificate is."""
+	if row.reference_doctype == APPLICATION:
+		return frappe.db.get_value(APPLICATION, row.reference_name, "workflow_state") == REVOKED
+	return bool(certificates) and all(c["revoked"] for c in certificates)

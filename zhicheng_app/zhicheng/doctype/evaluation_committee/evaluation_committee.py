@@ -12,10 +12,10 @@ class EvaluationCommittee(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-
 		from zhicheng_app.zhicheng.doctype.committee_scope.committee_scope import CommitteeScope
 
 		address: DF.SmallText | None
+		code: DF.Data | None
 		committee_kind: DF.Literal["Evaluation Committee", "HR Bureau Confirmation"]
 		committee_name: DF.Data
 		contact_person: DF.Data | None

@@ -24,6 +24,7 @@ class PublicityObjection(Document):
 		received_on: DF.Date
 		resolved_by: DF.Link | None
 		resolved_on: DF.Date | None
+		stage: DF.Literal["Unit Publicity", "Results Publicity"]
 		status: DF.Literal["Unhandled", "Upheld", "Dismissed"]
 	# end: auto-generated types
 

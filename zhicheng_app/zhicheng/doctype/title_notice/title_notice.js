@@ -13,7 +13,10 @@ frappe.ui.form.on("Title Notice", {
 			() => zhicheng_notice_batch(frm, "publicity_report"),
 			group
 		);
-		frm.add_custom_button(__("Qualification Document"), () => zhicheng_notice_batch(frm, "qualification_document"), group);
+		frm.add_custom_button(__("Qualification Document"), () => zhicheng_qualification_document(frm), group);
+		if (frappe.user.has_role(["Committee Office", "Title Administrator"])) {
+			frm.add_custom_button(__("Start the Results Publicity"), () => zhicheng_results_publicity(frm), __("Results"));
+		}
 	},
 	onload(frm) {
 		zhicheng.batch.listen(frm);
@@ -22,6 +25,40 @@ frappe.ui.form.on("Title Notice", {
 
 function zhicheng_notice_batch(frm, job) {
 	zhicheng.batch.start(frm, job);
+}
+
+// 任职资格文件: the issuing body enters its document number (文号); the certified applications not
+// yet issued in another document are listed.
+function zhicheng_qualification_document(frm) {
+	frappe.prompt(
+		[{ fieldname: "doc_no", fieldtype: "Data", label: __("Document Number"), reqd: 1 }],
+		(values) =>
+			frappe
+				.call({
+					method: "zhicheng_app.api.results.issue_qualification_document",
+					type: "POST",
+					args: { notice: frm.doc.name, doc_no: values.doc_no },
+				})
+				.then(() =>
+					frappe.show_alert({ message: __("The document is being generated in the background"), indicator: "blue" })
+				),
+		__("Qualification Document"),
+		__("Generate")
+	);
+}
+
+// 会议公示: the applications that passed the meeting are publicised from today for the notice's
+// working days; certification waits for its end.
+function zhicheng_results_publicity(frm) {
+	frappe.confirm(__("Start the results publicity of every application of this notice that passed the meeting?"), () =>
+		frappe
+			.call({ method: "zhicheng_app.api.results.start_results_publicity", type: "POST", args: { notice: frm.doc.name } })
+			.then((r) =>
+				frappe.msgprint(
+					__("Results publicity of {0} applications from {1} to {2}", [r.message.started.length, r.message.start, r.message.end])
+				)
+			)
+	);
 }
 
 // Deadlines: each window names the workflow states it closes once it has ended (Notice Window
