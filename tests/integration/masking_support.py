@@ -124,7 +124,13 @@ def make_world() -> dict:
 
 	frappe.set_user("Administrator")
 	notice = make_notice(
-		blind_review=1, mask_name=1, mask_unit=1, mask_unit_seal=1, mask_photo=1, allowed_file_types="png,jpg"
+		blind_review=1,
+		mask_name=1,
+		mask_unit=1,
+		mask_unit_seal=1,
+		mask_photo=1,
+		allowed_file_types="png,jpg",
+		materials=[{"code": "assessment", "label": "专业技术人员业务考核表"}],
 	)
 	unit = make_unit(unit_name=unit_name())
 	applicant = make_user("Title Applicant", password=PASSWORD)
@@ -171,6 +177,24 @@ def make_world() -> dict:
 
 
 def remove_world(world: dict):
+	"""Delete what ``make_world`` made, trying once more after a lock wait or deadlock (other
+	test runs share the database)."""
+	import time
+
+	import frappe
+
+	for attempt in range(3):
+		try:
+			_remove(world)
+			return
+		except (frappe.QueryDeadlockError, frappe.QueryTimeoutError):
+			frappe.db.rollback()
+			if attempt == 2:
+				raise
+			time.sleep(2)
+
+
+def _remove(world: dict):
 	import frappe
 
 	frappe.set_user("Administrator")

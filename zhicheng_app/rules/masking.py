@@ -153,7 +153,7 @@ def char_width(ch: str) -> float:
 	return 1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.55
 
 
-def span_box(line: OcrLine, start: int, end: int, pad: int = 4) -> dict:
+def span_box(line: OcrLine, start: int, end: int, pad: int = 6) -> dict:
 	"""The box (pixels) of ``line.text[start:end]``: the line's box cut where the characters
 	before and after the span end, by their relative widths, padded by ``pad`` pixels."""
 	left, top, right, bottom = line.bounds

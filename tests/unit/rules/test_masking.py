@@ -64,8 +64,8 @@ def test_a_name_in_a_line_is_boxed_where_it_stands():
 	line = _line("姓名：张伟明", left=100, right=340)  # six full-width characters, 40 px each
 	[box] = m.find_terms([line], {"name": ["张伟明"]}, find_ids=False)
 	assert box["label"] == "name" and box["text"] == "张伟明"
-	assert 216 <= box["x"] <= 220 and 128 <= box["w"] <= 132  # 3 × 40 px, padded
-	assert box["y"] == 196 and box["h"] == 48
+	assert 212 <= box["x"] <= 218 and 130 <= box["w"] <= 136  # 3 × 40 px, padded
+	assert box["y"] == 194 and box["h"] == 52
 
 
 def test_the_longest_unit_form_wins_and_is_not_boxed_twice():
