@@ -35,6 +35,7 @@ def create_defaults():
 	create_title_catalog()
 	install_default_workflow()
 	create_notifications()
+	set_default_currency()
 
 
 def _load(name: str) -> dict:
@@ -88,6 +89,14 @@ def create_notifications():
 			doc = frappe.get_doc(row)
 			doc.name = row["name"]
 			doc.insert(ignore_permissions=True, set_name=row["name"])
+
+
+def set_default_currency():
+	"""Fees are in 元: the site's default currency is CNY (¥) unless the site has chosen one."""
+	if not frappe.db.get_default("currency"):
+		frappe.db.set_default("currency", "CNY")
+	if frappe.db.exists("Currency", "CNY") and not frappe.db.get_value("Currency", "CNY", "symbol"):
+		frappe.db.set_value("Currency", "CNY", {"symbol": "¥", "enabled": 1})
 
 
 def before_uninstall():

@@ -77,11 +77,8 @@ def test_the_county_officer_sees_the_counties_cards_and_roster(page, demo):
 		timeout=LOAD_MS
 	)
 	assert page.locator(".widget.dashboard-widget-box").count() == 2
-	for label in ("申报情况汇总", "缴费情况", "申报人名册"):
-		if label == "缴费情况":  # a county bureau does not keep the committees' fees
-			assert page.get_by_text(label, exact=True).count() == 0
-		else:
-			assert page.get_by_text(label, exact=True).first.is_visible()
+	for label in ("申报情况汇总", "缴费情况", "申报人名册"):  # 缴费情况: the county's fees only
+		assert page.get_by_text(label, exact=True).first.is_visible()
 	assert_no_english(page, ALLOWED_WORDS)
 	_shot(page, "county_workspace")
 

@@ -219,6 +219,7 @@ def fee_rows(filters: dict | None) -> list[dict]:
 		out.append(
 			{
 				**reporting.fee_totals(mine),
+				"amount": None,
 				"committee_label": _("Total of {0}").format(committee or _("No Committee")),
 				"committee": committee,
 				"is_total": 1,

@@ -35,7 +35,9 @@ SETTINGS = "Deadline Reminder Settings"
 # ---------------------------------------------------------------- sending once
 def reminder_hours() -> int:
 	"""The hours before a deadline at which reminders go out (the settings; 24 until set)."""
-	value = frappe.db.get_value("Singles", {"doctype": SETTINGS, "field": "reminder_hours"}, "value")
+	value = frappe.db.get_value(
+		"Singles", {"doctype": SETTINGS, "field": "reminder_hours"}, "value", order_by=None
+	)
 	return rule.DEFAULT_REMINDER_HOURS if value in (None, "") else int(value)
 
 

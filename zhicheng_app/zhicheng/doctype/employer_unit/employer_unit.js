@@ -69,8 +69,10 @@ function zhicheng_unit_fees(frm) {
 		],
 		primary_action_label: __("Record"),
 		primary_action(values) {
+			// the rows as edited in place (the grid's rows hold the documents the inputs write to)
 			const receipts = {};
-			(values.applications || []).forEach((row) => (receipts[row.application] = row.receipt_number || ""));
+			const grid = dialog.get_field("applications").grid;
+			(grid.grid_rows || []).forEach(({ doc }) => (receipts[doc.application] = doc.receipt_number || ""));
 			frappe
 				.call({
 					method: api + "record_unit_payments",
@@ -92,9 +94,11 @@ function zhicheng_unit_fees(frm) {
 				});
 		},
 	});
+	let loaded = null; // the notice whose applications the table shows (a Link field fires twice)
 	function load() {
 		const notice = dialog.get_value("notice");
-		if (!notice) return;
+		if (!notice || notice === loaded) return;
+		loaded = notice;
 		frappe.call({ method: api + "unit_awaiting_fee", args: { unit: frm.doc.name, notice } }).then(({ message }) => {
 			const field = dialog.get_field("method");
 			field.df.options = message.methods;
