@@ -107,7 +107,11 @@ website_route_rules = [{"from_route": "/my-applications/<name>", "to_route": "my
 
 # Desk
 # ----
-doctype_js = {"Workflow": "public/js/workflow.js", "Title Notice": "public/js/county_paper.js"}
+doctype_js = {
+	"Workflow": "public/js/workflow.js",
+	# the committee office builds a notice's review packets from its form (review_packets.js)
+	"Title Notice": ["public/js/county_paper.js", "public/js/review_packets.js"],
+}
 # the desk's batch documents (progress, done, failed), shared by the unit's and the notice's forms;
 # what the desk shows outside its translated strings (a time zone, an empty value) in the user's language
 # the filters shared by the bureau's reports (zhicheng/report/)

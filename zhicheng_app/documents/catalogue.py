@@ -30,8 +30,19 @@ UNIT_BATCH_KINDS = (
 	"publicity_report_004",
 )
 NOTICE_KINDS = ("qualification_document",)
+# a committee meeting's 评审表决结果, made when the committee office closes the meeting
+MEETING = "Review Meeting"
+MEETING_KINDS = ("review_vote_result",)
 KIND_SOURCE = {
-	kind: (UNIT if kind in UNIT_BATCH_KINDS else NOTICE if kind in NOTICE_KINDS else APPLICATION)
+	kind: (
+		UNIT
+		if kind in UNIT_BATCH_KINDS
+		else NOTICE
+		if kind in NOTICE_KINDS
+		else MEETING
+		if kind in MEETING_KINDS
+		else APPLICATION
+	)
 	for kind in REGISTRY
 }
 OTHER_SOURCES = {"publicity_report_004": (REGION,)}

@@ -483,6 +483,65 @@ _SPECS = [
 	),
 ]
 
+# 评审表决结果 of a committee meeting: counts per anonymous packet, never who voted how
+REGULATION_40 = "《职称评审管理暂行规定》（人力资源社会保障部令第40号）"
+
+
+def _sample_vote_result() -> dict:
+	rows = [
+		{"no": 1, "packet": "P-2024-7KQ2MX", "title": "工程系列-工程师", "level": "中级", "voters": 6,
+		 "agree": 4, "disagree": 2, "abstain": 0, "recused": 0, "score": "", "result": "通过"},
+		{"no": 2, "packet": "P-2024-H3ZP9D", "title": "工程系列-工程师", "level": "中级", "voters": 5,
+		 "agree": 3, "disagree": 1, "abstain": 1, "recused": 1, "score": "", "result": "未通过"},
+	]  # fmt: skip
+	return {
+		"committee_name": "阿克苏地区工程系列中级职称评审委员会",
+		"issuer_name": "阿克苏地区工程系列中级职称评审委员会",
+		"meeting_title": "2024年度工程系列中级职称评审会议",
+		"notice_title": "关于开展2024年度职称评审工作的通知",
+		"notice_doc_no": "",
+		"meeting_date": _dt.datetime(2024, 9, 10, 9, 30),
+		"venue": "阿克苏地区人力资源和社会保障局",
+		"members": 9,
+		"present": 6,
+		"quorum_fraction": "2/3",
+		"pass_fraction": "2/3",
+		"record_scores": False,
+		"rows": rows,
+		"passed_count": 1,
+		"doc_date": _dt.date(2024, 9, 10),
+		"regulation": REGULATION_40,
+	}
+
+
+_SPECS.append(
+	TemplateSpec(
+		"review_vote_result",
+		"Meeting Vote Result",
+		f"{REGULATION_40}（表式由本系统设计）",
+		(
+			"committee_name",
+			"meeting_title",
+			"notice_title",
+			"notice_doc_no",
+			"meeting_date",
+			"venue",
+			"members",
+			"present",
+			"quorum_fraction",
+			"pass_fraction",
+			"rows",
+			"passed_count",
+			"doc_date",
+			"regulation",
+		),
+		_sample_vote_result,
+		layout_from_notice=False,
+		wording=("评审表决结果", "无记名投票"),
+		notes="Counts per anonymous packet; the individual votes stay in the meeting's audit.",
+	)
+)
+
 REGISTRY: dict[str, TemplateSpec] = {spec.kind: spec for spec in _SPECS}
 
 
