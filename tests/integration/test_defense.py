@@ -14,6 +14,7 @@ from decimal import Decimal
 import frappe
 import pytest
 
+from tests.integration.defense_support import retrying
 from tests.integration.factories import make_unit, make_user, unique
 from tests.integration.rest import BASE_URL, require_server, session
 from tests.integration.workflow_support import NOW, chain_notice, make_chain_application, state
@@ -71,6 +72,16 @@ def world(actors):
 	}
 	frappe.db.commit()
 	yield created
+	retrying(_remove, created)
+
+
+def _remove(created):
+	notice, other, units, committees = (
+		created["notice"],
+		created["other"],
+		created["units"],
+		created["committees"],
+	)
 	frappe.set_user("Administrator")
 	frappe.db.rollback()
 	for name in frappe.get_all(
