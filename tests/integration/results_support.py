@@ -69,6 +69,21 @@ def to_passed(actors: dict, notice, **kw) -> str:
 	return doc.name
 
 
+def certified(actors: dict, notice, count: int = 1) -> list[str]:
+	"""``count`` applications certified by the prefecture bureau after a results publicity started at
+	NOW; the clock is left the day after it ended."""
+	from zhicheng_app.services.results import start_results_publicity
+
+	frappe.flags.zhicheng_now = NOW
+	names = [to_passed(actors, notice) for _ in range(count)]
+	as_user(actors["committee"], start_results_publicity, notice.name, names)
+	frappe.flags.zhicheng_now = AFTER_PUBLICITY
+	for name in names:
+		act(actors["prefecture"], name, "Certify")
+		assert state(name) == "Certified"
+	return names
+
+
 def as_user(user: str, fn, *args, **kw):
 	frappe.set_user(user)
 	try:
