@@ -402,8 +402,8 @@ def test_publicity_report_job_reports_progress_and_attaches_its_file(progress):
 			unit, notice, route="Grant by Degree", target_level="Intermediate", applicant_name="草稿"
 		),
 	]
-	for app in apps[:2]:
-		app.db_set("workflow_state", "County Review")
+	for app in apps[:2]:  # through the bureau's review (阿地人社传〔2024〕6号 附件4: 通过审核人员)
+		app.db_set("workflow_state", "Unit Results Publicity")
 	result = batch_jobs.run_batch("publicity_report", notice.name)
 	percents = _percents(progress)
 	assert percents == sorted(percents) and percents[-1] == 100 and len(percents) >= 3
@@ -418,6 +418,7 @@ def test_publicity_report_job_reports_progress_and_attaches_its_file(progress):
 	)
 	text = _body_text(_file_bytes(result["file_url"]))
 	assert "李明" in text and "王芳" in text and "草稿" not in text  # a draft has not passed review
+	assert f"{unit.unit_name}严格履行" in text  # the unit reports (a 地直 unit), not a blank
 	subject = frappe.db.get_value("Generated Document", result["documents"][0], "subject")
 	assert subject == "王*等2人"  # the roster lists grants first
 
@@ -468,7 +469,7 @@ def test_a_failing_batch_job_tells_its_user_why_in_chinese():
 	with (
 		mock.patch.object(frappe, "publish_progress"),
 		mock.patch.object(frappe, "publish_realtime") as realtime,
-		mock.patch.object(batch_jobs, "_notice_document", side_effect=RuntimeError("worker broke")),
+		mock.patch.object(batch_jobs, "notice_reports", side_effect=RuntimeError("worker broke")),
 	):
 		with pytest.raises(RuntimeError):
 			batch_jobs.run_batch("publicity_report", notice.name)

@@ -114,7 +114,8 @@ def run_batch(job: str, name: str, notice: str | None = None, doc_no: str | None
 			if job == "unit_publicity":
 				result = _unit_publicity(source, notice)
 			elif job == "publicity_report":  # each unit's and county's 公示情况报告
-				result = notice_reports(source)
+				title = _(registry.get_spec("publicity_report_004").title)
+				result = notice_reports(source, lambda total: _Progress(NOTICE, name, title, total).step)
 			else:
 				result = _notice_document(source, "qualification_document", doc_no or "")
 		except Exception as exc:

@@ -182,12 +182,13 @@ def county_of(region: str | None) -> str | None:
 	)
 
 
-def notice_reports(notice_doc) -> dict:
+def notice_reports(notice_doc, progress=None) -> dict:
 	"""Every 公示情况报告 of the notice (the bureaus' batch job): one per 地直 unit and one per county
-	with applications that passed. Each is stored with its Generated Document, read in its scope."""
+	with applications that passed. Each is stored with its Generated Document, read in its scope.
+	``progress(total)`` returns the job's step function (called with a description per report)."""
 	apps = _applications(notice_doc.name, {})
 	if not passed(apps):
-		_nothing_passed(notice_doc.title or notice_doc.name)
+		frappe.throw(_("No application of this notice has passed the review yet"), title=_("Nothing to Do"))
 	units: dict[str, list] = {}
 	counties: dict[str, list] = {}
 	for a in apps:
@@ -195,16 +196,15 @@ def notice_reports(notice_doc) -> dict:
 			units.setdefault(a.employer_unit, []).append(a)
 		elif county := county_of(a.region):
 			counties.setdefault(county, []).append(a)
-	made = [
-		unit_report(frappe.get_doc(UNIT, unit), notice_doc, members)
-		for unit, members in units.items()
-		if passed(members)
-	]
-	made += [
-		county_report(frappe.get_doc(REGION, county), notice_doc, members)
-		for county, members in counties.items()
-		if passed(members)
-	]
+	tasks = [(unit_report, frappe.get_doc(UNIT, u), m) for u, m in units.items() if passed(m)]
+	tasks += [(county_report, frappe.get_doc(REGION, c), m) for c, m in counties.items() if passed(m)]
+	step = progress(2 * len(tasks) + 1) if progress else (lambda _description: None)
+	step(_("Collected {0} applications").format(len(passed(apps))))
+	made = []
+	for report, owner, members in tasks:
+		step(_("Rendering"))
+		made.append(report(owner, notice_doc, members))
+		step(made[-1].file_name)
 	return {
 		"file_url": made[0].file_url,
 		"file_name": made[0].file_name,
