@@ -19,10 +19,13 @@ from stdnum.cn import ric
 
 from zhicheng_app.demo import create_user, notice_name
 from zhicheng_app.roles import APPLICANT
+from zhicheng_app.rules import paper_stage
 from zhicheng_app.rules.calendar import add_working_days, is_workday
+from zhicheng_app.rules.deadlines import closing_deadlines
 from zhicheng_app.rules.fees import allowed_methods
 from zhicheng_app.rules.vocabulary import PayerKind, WindowKind, WorkflowState
 from zhicheng_app.services import clock, fees
+from zhicheng_app.services import paper_stage as paper_stage_service
 from zhicheng_app.services.notice_copy import copy_notice
 from zhicheng_app.services.precheck import notice_config, run_precheck
 
@@ -45,6 +48,9 @@ STEP_WINDOW = {
 	"Fail": WindowKind.EVALUATION,
 }
 STEP_GAP = datetime.timedelta(hours=20)
+# the time before a step that needs a publicity to have ended: the unit publicises the applicants
+# who passed the review before it sends its paper (004 四、（二）1)
+STEP_GAPS = {"Submit Paper Materials": datetime.timedelta(days=12)}
 
 # the demo's defense session (Defense Session) of the notices whose applications reach Defense
 DEFENSE_ACTION = "Schedule Defense"
@@ -72,6 +78,9 @@ class DemoApplication(NamedTuple):
 	profession: str
 	current_level: str | None
 	applicant_user: str | None  # None: the person has no account of their own in the demo
+	# made under the seed notice itself (the 2024 history): its paper windows are past, while those
+	# of the current copy of 004 lie ahead of today
+	history: bool = False
 
 
 A = DemoApplication
@@ -128,8 +137,15 @@ APPLICATIONS = [
 		"Grant by Degree", "Intermediate", "工程系列", "", None, None),
 	A("004-prefecture", "004", "Prefecture Confirmation", "韩雪", "19890315", "温宿县住房和城乡建设局",
 		"Grant by Degree", "Intermediate", "工程系列", "", None, None),
-	A("004-confirmed", "004", "Confirmed", "阿布都热合曼", "19870721", "阿克苏地区交通运输局",
+	A("004-results-publicity", "004", "Unit Results Publicity", "热娜古丽·阿不来提", "19900427", "阿克苏地区交通运输局",
 		"Grant by Degree", "Intermediate", "工程系列", "", None, None),
+	# 004's paper stage (四、（二）), in the 2024 history
+	A("004-paper-submitted", "004", "Paper Submitted", "买尔旦·艾合买提", "19940316",
+		"温宿县佳木镇农业发展服务中心", "Initial Junior", "Assistant", "工程系列", "", None, None, True),
+	A("004-county-paper", "004", "County Paper Submitted", "周丽萍", "19890624", "温宿县住房和城乡建设局",
+		"Grant by Degree", "Intermediate", "工程系列", "", None, None, True),
+	A("004-confirmed", "004", "Confirmed", "吾买尔江·托合提", "19880912", "阿克苏地区交通运输局",
+		"Grant by Degree", "Intermediate", "工程系列", "", None, None, True),
 	A("004-failed", "004", "Failed", "张晓燕", "19951012", "温宿县佳木镇农业发展服务中心",
 		"Initial Junior", "Assistant", "工程系列", "", None, None),
 ]  # fmt: skip
@@ -160,12 +176,18 @@ def load_current_campaign(today: datetime.date | None = None):
 	notices = {code: current_notice(code, today) for code in TODAY_IN}
 	ensure_second_applicant()
 	for spec in APPLICATIONS:
-		notice = notices[spec.seed]
+		notice = spec_notice(spec, notices)
 		if not frappe.db.exists(
 			"Title Application", {"notice": notice, "applicant_name": spec.applicant_name}
 		):
 			replay_application(spec, notice)
 	frappe.db.commit()
+
+
+def spec_notice(spec, notices: dict[str, str]) -> str:
+	"""The notice the demo application ``spec`` is made under: the current copy of its seed notice
+	(``notices``: seed code -> current copy), or the seed notice itself for the history."""
+	return notice_name(spec.seed) if spec.history else notices[spec.seed]
 
 
 def current_code(code: str, year: int) -> str:
@@ -368,20 +390,42 @@ def path_to(doc, target: str) -> list[tuple]:
 	raise ValueError(f"the workflow has no path from {doc.workflow_state} to {target} for {doc.name}")
 
 
-def schedule(steps: list[tuple], notice, now: datetime.datetime) -> list[datetime.datetime]:
-	"""Moments for the steps: as late as possible, a step gap apart, the last an hour ago, each
-	inside the window its action needs (the latest moment of the window, the earliest checked)."""
+def step_window(notice, state: str, action: str, next_state: str | None):
+	"""(start, end, consequence) of the window a step must fall in: its action's, else the one the
+	paper stage of 004 sets for the move (rules/paper_stage.py); None when there is none."""
+	kind = STEP_WINDOW.get(action) or (paper_stage.window_of(state, next_state) if next_state else None)
+	return clock.window(notice, kind) if kind else None
+
+
+def schedule(
+	steps: list[tuple], notice, now: datetime.datetime, target: str | None = None
+) -> list[datetime.datetime]:
+	"""Moments for the steps: as late as possible, a step gap apart (longer before a step that needs a
+	publicity first), the last an hour ago, each inside the window its action needs (the latest
+	moment of the window, the earliest checked) and before any deadline that closes the state it
+	leaves. ``target``: the state the last step leads to."""
+	deadlines = closing_deadlines(notice_config(notice.name))
+	nexts = [s[0] for s in steps[1:]] + [target]
 	moments = []
 	at = clock.wall(now) - datetime.timedelta(hours=1)
-	for _state, action, _role in reversed(steps):
-		window = clock.window(notice, STEP_WINDOW[action]) if action in STEP_WINDOW else None
+	for (state, action, _role), next_state in reversed(list(zip(steps, nexts, strict=True))):
+		window = step_window(notice, state, action, next_state)
 		if window and window[1]:
 			at = min(at, clock.wall(window[1]) - datetime.timedelta(hours=1))
+		for deadline in deadlines:
+			if deadline.governs(state):
+				at = min(at, clock.wall(deadline.at) - datetime.timedelta(hours=1))
 		if window and window[0] and at < clock.wall(window[0]):
 			raise ValueError(f"{notice.name}: no moment for {action} inside its window before {at}")
 		moments.append(at)
-		at -= STEP_GAP
+		at -= STEP_GAPS.get(action, STEP_GAP)
 	return list(reversed(moments))
+
+
+def republicity_dates(notice_name: str, before: datetime.date) -> dict:
+	"""The unit's publicity of the passed applicants (004 四、（二）1) ended before ``before``."""
+	dates = publicity_dates(notice_name, before)
+	return {"republicity_start": dates["publicity_start"], "republicity_end": dates["publicity_end"]}
 
 
 def actor(doc, role: str) -> str:
@@ -444,7 +488,7 @@ def replay_application(spec, notice_name: str):
 		doc.defense_required = 1 if run_precheck(doc).defense.get("required") else 0
 		steps = path_to(doc, target)
 		doc.reload()
-		moments = schedule(steps, notice, now)
+		moments = schedule(steps, notice, now, target)
 		publicity = config.publicity_before_application or any(
 			state == WorkflowState.UNIT_REVIEW and action == "Recommend" for state, action, _role in steps
 		)
@@ -460,6 +504,8 @@ def replay_application(spec, notice_name: str):
 			doc = frappe.get_doc("Title Application", doc.name)
 			if action == "Return for Revision":  # the committee states its reasons first
 				doc.db_set("return_reasons", RETURN_REASONS)
+			if action == paper_stage_service.SUBMIT_PAPER:  # the unit's publicity of the passed applicants
+				doc.db_set(republicity_dates(notice_name, at.date()))
 			user = actor(doc, role)
 			frappe.set_user(user)
 			try:

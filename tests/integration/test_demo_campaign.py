@@ -27,14 +27,23 @@ def campaign(frappe_site):
 		pytest.skip("the demo is not loaded (bench --site SITE execute zhicheng_app.demo.load)")
 	today = clock.now().date()
 	notices = {code: demo_campaign.current_code(code, today.year) for code in demo_campaign.TODAY_IN}
-	if not all(frappe.db.exists("Title Notice", name) for name in notices.values()):
-		demo_campaign.load_current_campaign(today)
-	names = {}
-	for spec in demo_campaign.APPLICATIONS:
-		notice = frappe.db.get_value("Title Notice", {"code": notices[spec.seed]})
-		names[spec.key] = frappe.db.get_value(
-			"Title Application", {"notice": notice, "applicant_name": spec.applicant_name}
-		)
+
+	def find() -> dict[str, str | None]:
+		copies = {code: frappe.db.get_value("Title Notice", {"code": c}) for code, c in notices.items()}
+		return {
+			spec.key: frappe.db.get_value(
+				"Title Application",
+				{"notice": demo_campaign.spec_notice(spec, copies), "applicant_name": spec.applicant_name},
+			)
+			for spec in demo_campaign.APPLICATIONS
+		}
+
+	names = find()
+	if not all(frappe.db.exists("Title Notice", {"code": c}) for c in notices.values()) or not all(
+		names.values()
+	):
+		demo_campaign.load_current_campaign(today)  # insert-only: what is missing
+		names = find()
 	return {"notices": notices, "applications": names}
 
 
