@@ -197,6 +197,24 @@ def build(world: dict) -> dict:
 		)
 		for key, region in (("a", a.region), ("b", b.region))
 	}
+	# a committee's defense sessions, of a's notice and of b's (the panel: no review expert of the matrix)
+	records["Defense Session"] = {
+		key: keep(
+			"Defense Session",
+			_insert_raw(
+				{
+					"doctype": "Defense Session",
+					"session_title": "矩阵答辩",
+					"notice": doc.notice,
+					"starts_at": "2024-08-05 09:00:00",
+					"mode": "On-site",
+					"venue": "矩阵答辩室",
+					"status": "Planned",
+				}
+			),
+		)
+		for key, doc in (("a", a), ("b", b))
+	}
 	# rows of every child table: a's parent and b's
 	for dt in app_doctypes():
 		if not frappe.get_meta(dt).istable:

@@ -544,6 +544,8 @@ READ_POLICY = {
 	# the notices: every role (the portal's applicants and units, the experts' criteria)
 	"Title Notice": REFERENCE,
 	"Document Template": _policy(NONE, admin=ALL),
+	# a committee office its notices' sessions; a review expert only those of their panel (none here)
+	"Defense Session": _policy(NONE, admin=ALL, committee=OWN),
 }
 # a child DocType reads as its parent (_read_policy; the parent from the metadata)
 
@@ -626,6 +628,7 @@ def _server_owned(world, records) -> dict[str, dict]:
 		},
 		"Title Sanction": {"id_number": resident_id(), "person_name": "伪造"},
 		"Application Return": {"reasons": "伪造"},
+		"Defense Session": {"status": "Results Recorded", "results_recorded_at": "2020-01-01 00:00:00"},
 	}
 
 
@@ -788,6 +791,13 @@ def _insert_base(world, records, dt: str) -> dict | None:
 			"phone": "13800000000",
 		},
 		"Title Sanction": {"reason": "矩阵", "decided_on": "2023-05-01"},
+		"Defense Session": {
+			"session_title": "矩阵答辩",
+			"notice": a.notice,
+			"starts_at": "2024-08-05 09:00:00",
+			"mode": "On-site",
+			"venue": "矩阵答辩室",
+		},
 	}.get(dt)
 
 
