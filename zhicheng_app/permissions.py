@@ -152,6 +152,7 @@ APPLICATION_CHILD_DOCTYPES = (
 GENERATED = "Generated Document"
 UNIT = "Employer Unit"
 NOTICE = "Title Notice"
+MEETING = "Review Meeting"
 REGION = "Region"
 # doctype -> (column naming the referenced doctype, column naming the record)
 REFERENCING_DOCTYPES = {
@@ -233,6 +234,11 @@ def _generated_condition(scope: Scope, table: str = "`tabGenerated Document`") -
 	elif scope.notices:
 		notices = ", ".join(frappe.db.escape(n) for n in sorted(scope.notices))
 		parts.append(f"({kind} = {frappe.db.escape(NOTICE)} and {name} in ({notices}))")
+	if scope.notices:
+		# a committee office's review meetings (their 评审表决结果), by the meetings' notices
+		notices = ", ".join(frappe.db.escape(n) for n in sorted(scope.notices))
+		meetings = f"(select name from `tab{MEETING}` where notice in ({notices}))"
+		parts.append(f"({kind} = {frappe.db.escape(MEETING)} and {name} in {meetings})")
 	return "(" + " or ".join(parts) + ")"
 
 
@@ -256,6 +262,8 @@ def _record_allows(doctype: str | None, name: str | None, scope: Scope, ptype=No
 		return bool(scope.regions) or name in scope.notices
 	if doctype == REGION:
 		return name in scope.regions
+	if doctype == MEETING:
+		return bool(scope.notices) and frappe.db.get_value(MEETING, name, "notice") in scope.notices
 	if doctype == GENERATED:
 		source = frappe.db.get_value(GENERATED, name, ["reference_doctype", "reference_name"], as_dict=True)
 		return bool(source) and _record_allows(source.reference_doctype, source.reference_name, scope, ptype)

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from zhicheng_app.i18n import _
+from zhicheng_app.rules.meeting import REGULATION
 
 from .batches import publicity_report_context, report_groups, route_label
 
@@ -484,7 +485,6 @@ _SPECS = [
 ]
 
 # 评审表决结果 of a committee meeting: counts per anonymous packet, never who voted how
-REGULATION_40 = "《职称评审管理暂行规定》（人力资源社会保障部令第40号）"
 
 
 def _sample_vote_result() -> dict:
@@ -510,7 +510,7 @@ def _sample_vote_result() -> dict:
 		"rows": rows,
 		"passed_count": 1,
 		"doc_date": _dt.date(2024, 9, 10),
-		"regulation": REGULATION_40,
+		"regulation": REGULATION,
 	}
 
 
@@ -518,7 +518,7 @@ _SPECS.append(
 	TemplateSpec(
 		"review_vote_result",
 		"Meeting Vote Result",
-		f"{REGULATION_40}（表式由本系统设计）",
+		f"{REGULATION}（表式由本系统设计）",
 		(
 			"committee_name",
 			"meeting_title",

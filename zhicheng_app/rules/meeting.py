@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
+# the regulation the rules come from, as documents and messages cite it
+REGULATION = "《职称评审管理暂行规定》（人力资源社会保障部令第40号）"
 DEFAULT_QUORUM = Fraction(2, 3)
 DEFAULT_PASS = Fraction(2, 3)
 # what a recusal says to anyone who reads it: no reason, no name

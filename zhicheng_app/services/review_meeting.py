@@ -22,7 +22,6 @@ from zhicheng_app.services.review_packets import APPLICATION, PACKET, PACKET_STA
 
 MEETING = "Review Meeting"
 VOTE = "Review Vote"
-REGULATION = "《职称评审管理暂行规定》（人力资源社会保障部令第40号）"
 # the workflow actions that write the evaluation result (workflows/title_application_approval.json)
 RESULT_ACTIONS = {rules.PacketResult.PASSED: "Pass", rules.PacketResult.FAILED: "Fail"}
 TALLY_KIND = "review_vote_result"
@@ -299,7 +298,7 @@ def close_meeting(name: str) -> dict:
 		frappe.throw(
 			_(
 				"The meeting has no quorum: {0} of {1} members are present, at least {2} of the members must attend ({3})"
-			).format(present, members, doc.quorum_fraction, REGULATION),
+			).format(present, members, doc.quorum_fraction, rules.REGULATION),
 			title=_("No Quorum"),
 		)
 	results = count_ballots(doc)
@@ -392,7 +391,7 @@ def tally_context(doc) -> dict:
 		"doc_date": (doc.closed_at or now_datetime()).date()
 		if hasattr(doc.closed_at or now_datetime(), "date")
 		else None,
-		"regulation": REGULATION,
+		"regulation": rules.REGULATION,
 	}
 
 
