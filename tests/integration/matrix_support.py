@@ -178,6 +178,21 @@ def build(world: dict) -> dict:
 		)
 		for key, doc in (("a", a), ("b", b))
 	}
+	records["Material Redaction"] = {
+		key: keep(
+			"Material Redaction",
+			_insert_raw(
+				{
+					"doctype": "Material Redaction",
+					"application": doc.name,
+					"material_code": "id_card",
+					"original_file": "/private/files/id_card.jpg",
+					"status": "Pending",
+				}
+			),
+		)
+		for key, doc in (("a", a), ("b", b))
+	}
 	records["Unit Registration"] = {
 		key: keep(
 			"Unit Registration",

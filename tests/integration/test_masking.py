@@ -186,3 +186,17 @@ def test_the_applicant_cannot_write_a_redaction_through_rest(world):
 	)
 	assert response.status_code == 403
 	assert _doc(world).status == "Confirmed"
+
+
+def test_003_covers_the_eye_band_of_the_photo_material_and_000_the_whole_photo():
+	photo = Image.new("RGB", (295, 413), (90, 140, 210))  # a 1-inch photo at 300 dpi
+	eyes_rule = {"rules": {"mask_photo_eyes": 1}, "name": "", "unit_terms": []}
+	[eyes], findings = masking.analyse(photo, eyes_rule, "photo")
+	assert eyes["label"] == "eyes" and findings["photo"] == 1
+	assert (
+		eyes["x"] == 0 and eyes["w"] == 295 and 0 < eyes["y"] < 413 / 3 and eyes["y"] + eyes["h"] < 413 * 0.6
+	)
+	[whole], _findings = masking.analyse(photo, {**eyes_rule, "rules": {"mask_photo": 1}}, "photo")
+	assert (whole["label"], whole["x"], whole["y"], whole["w"], whole["h"]) == ("photo", 0, 0, 295, 413)
+	# another material without a face: no photo box
+	assert masking.analyse(photo, {**eyes_rule, "rules": {"mask_photo": 1}}, "id_card")[0] == []

@@ -528,6 +528,8 @@ READ_POLICY = {
 	APP: APPLICATION_DATA,
 	"Generated Document": _policy(NONE, admin=ALL, county=OWN, prefecture=OWN, committee=OWN),
 	"Publicity Objection": _policy(OWN, admin=ALL, applicant=NONE, expert=NONE),
+	# the masking of an application's image reads as the application
+	"Material Redaction": APPLICATION_DATA,
 	"Unit Registration": _policy(NONE, admin=ALL, county=OWN, prefecture=OWN),
 	"Title Sanction": _policy(NONE, admin=ALL, committee=ALL),
 	# the unit of the user's User Permission (a supervising unit officer's is the supervising
