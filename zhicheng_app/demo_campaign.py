@@ -15,6 +15,7 @@ from typing import NamedTuple
 import frappe
 from dateutil.relativedelta import relativedelta
 from frappe.model.workflow import apply_workflow, get_workflow, is_transition_condition_satisfied
+from frappe.translate import print_language
 from stdnum.cn import ric
 
 from zhicheng_app.demo import create_user, notice_name
@@ -34,8 +35,7 @@ TODAY_IN = {
 	"000": (WindowKind.APPLICATION, "end", -10),  # applications open, the committee reviewing
 	"001": (WindowKind.APPLICATION, "end", -5),  # the last days for reaching the committee
 	"002": (WindowKind.APPLICATION, "end", -20),  # the autonomous region's long window open
-	# the committee met ten days ago: results publicised (5 working days), certificates
-	"003": (WindowKind.EVALUATION, "start", 10),
+	"003": (WindowKind.EVALUATION, "start", 1),  # the committee met yesterday: results, certificates
 	"004": (WindowKind.APPLICATION, "end", -3),  # applications open, units and bureaus reviewing
 }
 # the window a step must fall in (its start is the earliest moment, its end the latest)
@@ -55,6 +55,10 @@ STEP_GAPS = {"Submit Paper Materials": datetime.timedelta(days=12)}
 # the demo's defense session (Defense Session) of the notices whose applications reach Defense
 DEFENSE_ACTION = "Schedule Defense"
 CERTIFY_ACTION = "Certify"
+REVOKE_ACTION = "Revoke"
+REVOCATION_REASON = (
+	"经查实，申报人提交的劳动合同和银行工资流水单系伪造，按通知附件1“基本信息”项的规定取消资格"
+)
 DEFENSE_TITLE = "专业水平答辩（第一场）"
 DEFENSE_VENUE = "库尔勒市人民东路 巴州市场监督管理局三楼会议室"
 DEFENSE_LINK = "https://meeting.example.com/zhicheng-defense"
@@ -123,8 +127,12 @@ APPLICATIONS = [
 		"Private Enterprise Special", "Intermediate", "工程系列", "质量技术监督", "Assistant", None),
 	A("003-passed", "003", "Passed Publicity", "古丽娜尔", "19870909", "若羌县昆仑质量检测有限公司",
 		"Private Enterprise Special", "Intermediate", "工程系列", "质量技术监督", "Assistant", None),
+	# certified after the results publicity (会议公示) of 5 working days, and a title revoked: in the
+	# 2024 history (the current copy's meeting was yesterday)
 	A("003-certified", "003", "Certified", "王海涛", "19860412", "库尔勒市华信计量检测有限公司",
-		"Private Enterprise Special", "Intermediate", "工程系列", "质量技术监督", "Assistant", None),
+		"Private Enterprise Special", "Intermediate", "工程系列", "质量技术监督", "Assistant", None, True),
+	A("003-revoked", "003", "Revoked", "赵永强", "19850716", "库尔勒市华信计量检测有限公司",
+		"Private Enterprise Special", "Intermediate", "工程系列", "质量技术监督", "Assistant", None, True),
 	A("003-failed", "003", "Failed", "李建新", "19880618", "库尔勒市华信计量检测有限公司",
 		"Private Enterprise Special", "Intermediate", "工程系列", "质量技术监督", "Assistant", None),
 	A("004-draft", "004", "Draft", "努尔曼古丽", "19960418", "温宿县佳木镇农业发展服务中心",
@@ -469,7 +477,8 @@ def schedule_defense(doc, at: datetime.datetime):
 		).insert(ignore_permissions=True)
 	session.append("applications", {"application": doc.name, "slot_order": len(session.applications) + 1})
 	session.save(ignore_permissions=True)
-	outcome = defense.schedule(session.name)
+	with print_language("zh"):  # the rows keep their outcome in the users' language
+		outcome = defense.schedule(session.name)
 	if doc.name not in outcome["scheduled"]:
 		raise ValueError(f"{doc.name} could not be scheduled: {outcome['refused']}")
 
@@ -502,6 +511,8 @@ def replay_application(spec, notice_name: str):
 				hold_results_publicity(doc, moments[index - 1] if index else at)
 			frappe.flags.zhicheng_now = at
 			doc = frappe.get_doc("Title Application", doc.name)
+			if action == REVOKE_ACTION:  # the reason, and the fraud it was, come first
+				doc.db_set({"revocation_reason": REVOCATION_REASON, "revocation_for_fraud": 1})
 			if action == "Return for Revision":  # the committee states its reasons first
 				doc.db_set("return_reasons", RETURN_REASONS)
 			if action == paper_stage_service.SUBMIT_PAPER:  # the unit's publicity of the passed applicants
