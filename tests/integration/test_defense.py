@@ -15,7 +15,7 @@ import frappe
 import pytest
 
 from tests.integration.defense_support import retrying
-from tests.integration.factories import make_unit, make_user, unique
+from tests.integration.factories import make_unit, make_user, resident_id, unique
 from tests.integration.rest import BASE_URL, require_server, session
 from tests.integration.workflow_support import NOW, chain_notice, make_chain_application, state
 from zhicheng_app.rules.model import seed_notice_dict
@@ -473,3 +473,49 @@ def test_over_rest_a_review_expert_off_the_panel_reads_nothing_one_on_it_the_tim
 		session(world["other_office"], PASSWORD).get(f"{resource}/{session_name}", timeout=30).status_code
 		== 403
 	)
+
+
+def test_002_full_senior_defends_by_online_video_and_reads_the_link(actors, world, told):
+	notice = chain_notice("002")
+	notice.flags.seed_code = "002"
+	frappe.set_user(actors["applicant"])
+	try:
+		doc = frappe.get_doc(
+			{
+				"doctype": APP,
+				"notice": notice.name,
+				"route": "Autonomous Region Evaluation",
+				"series": "工程系列",
+				"profession": "建筑",
+				"target_level": "Full Senior",
+				"applicant_name": "线上答辩",
+				"id_number": resident_id(),
+				"employer_unit": actors["units"]["prefecture"],
+				"political_status": "Masses",
+				"ethnicity": "汉族",
+			}
+		).insert()
+	finally:
+		frappe.set_user("Administrator")
+	record_acceptance(doc, NOW)
+	assert (doc.defense_required, doc.defense_online, doc.defense_exempt) == (1, 1, 0)
+	frappe.db.set_value(
+		APP, doc.name, {"workflow_state": WorkflowState.FEE_PAID, "defense_required": 1, "defense_online": 1}
+	)
+	assert defense.default_mode(notice.name) == "Online Video"
+	values = {
+		"doctype": "Defense Session",
+		"session_title": "线上视频答辩",
+		"notice": notice.name,
+		"starts_at": STARTS,
+		"mode": "Online Video",
+		"applications": [{"application": doc.name}],
+	}
+	with pytest.raises(frappe.ValidationError, match="线上视频答辩须填写线上答辩链接"):
+		frappe.get_doc(values).insert()
+	link = "https://meeting.example.com/defense-002"
+	session = frappe.get_doc({**values, "online_link": link}).insert()
+	assert defense.schedule(session.name)["scheduled"] == [doc.name]
+	view = defense.defense_view(frappe.get_doc(APP, doc.name))
+	assert view["online"] and view["place"] == link and view["mode"] == "线上视频答辩"
+	assert view["at"] == "2024-08-05 09:00"
