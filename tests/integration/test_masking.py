@@ -149,6 +149,17 @@ def test_the_applicant_and_the_units_hr_read_the_record_and_its_copy(world, who)
 	assert [r["name"] for r in listed.json()["data"]] == [doc.name]
 	copy = _get(http, doc.redacted_file)
 	assert copy.ok and copy.content.startswith(b"\x89PNG")
+	status = http.get(
+		f"{BASE_URL}/api/method/zhicheng_app.api.masking.status",
+		params={"application": world["application"]},
+		timeout=60,
+	)
+	assert status.ok, status.text
+	view = status.json()["message"]
+	assert [i["name"] for i in view["items"]] == [doc.name] and view["items"][0]["status"] == "Confirmed"
+	assert view["may_confirm"] is True  # the applicant's draft; the unit's HR of the unit
+	page = _get(http, f"/masking?application={world['application']}")
+	assert page.ok and "信息遮盖" in page.text and "个人总结检查" in page.text
 
 
 @pytest.mark.parametrize("who", ["other", "expert"])
