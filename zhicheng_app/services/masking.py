@@ -31,6 +31,8 @@ from zhicheng_app.permissions import APPLICATION, _record_allows, get_scope
 from zhicheng_app.roles import APPLICANT, UNIT_HR, UNSCOPED_ROLES
 from zhicheng_app.rules import masking as rules
 from zhicheng_app.services import clock
+from zhicheng_app.services.portal import can_edit
+from zhicheng_app.services.precheck import notice_config, run_precheck
 
 DOCTYPE = "Material Redaction"
 ATTACHMENT = "Application Attachment"
@@ -89,11 +91,9 @@ def may_confirm(application, user: str | None = None) -> bool:
 		return True
 	if not get_scope(user).allows(application):
 		return False
-	if UNIT_HR in roles and not application.get("applicant_user") == user:
+	if UNIT_HR in roles and application.get("applicant_user") != user:
 		return True
 	if APPLICANT in roles and application.get("applicant_user") == user:
-		from zhicheng_app.services.portal import can_edit
-
 		return can_edit(application)
 	return False
 
@@ -217,6 +217,8 @@ def redact(image: Image.Image | bytes, boxes: list[dict], image_format: str = "P
 
 
 # ---------------------------------------------------------------- recognition
+# The recognition's libraries (onnxruntime, OpenCV, numpy) are imported where they are used: by the
+# job, not by every web request that loads this module through the hooks.
 @functools.cache
 def ocr_engine():
 	from rapidocr_onnxruntime import RapidOCR
@@ -404,24 +406,6 @@ def propose(redaction: str):
 
 
 # ---------------------------------------------------------------- confirmation
-def _application(doc) -> frappe._dict:
-	return frappe.db.get_value(
-		APPLICATION,
-		doc.application,
-		[
-			"name",
-			"notice",
-			"applicant_user",
-			"employer_unit",
-			"supervising_unit",
-			"region",
-			"route",
-			"workflow_state",
-		],
-		as_dict=True,
-	)
-
-
 def confirm(redaction: str, boxes) -> dict:
 	"""Confirm ``boxes`` (a list or its JSON) on a redaction: checked, drawn on a copy of the image,
 	stored as a private File attached to the redaction; the attachment row's masking decision
@@ -565,8 +549,6 @@ def page_view(application: str) -> dict:
 def _material_labels(notice: str | None) -> dict:
 	if not notice:
 		return {}
-	from zhicheng_app.services.precheck import notice_config
-
 	return {row.code: row.label or row.code for row in notice_config(notice).materials if row.code}
 
 
@@ -583,8 +565,6 @@ def _rules_text(notice_rules: dict) -> list[str]:
 
 def summary_findings(app) -> list[dict]:
 	"""The precheck's blind-review findings on the personal summary (its name and unit rules)."""
-	from zhicheng_app.services.precheck import run_precheck
-
 	if not app.notice:
 		return []
 	result = run_precheck(app)
