@@ -1,5 +1,7 @@
 """Packets and meetings on a real site: applications under evaluation, experts, a committee."""
 
+import time
+
 import frappe
 
 from tests.integration.factories import make_application, make_notice, make_unit, make_user, unique
@@ -65,3 +67,40 @@ def world(experts: int = 3):
 
 def packet_of(application) -> str:
 	return review_packets.build_packet(application.name)
+
+
+def remove_sitting(meetings=(), packets=(), applications=(), made: dict | None = None):
+	"""Delete what a module committed (votes, meetings, packets, applications); a lock wait or a
+	deadlock with another run is retried once."""
+	for attempt in range(2):
+		try:
+			frappe.db.rollback()
+			frappe.set_user("Administrator")
+			for name in meetings:
+				frappe.db.delete("Review Vote", {"meeting": name})
+				frappe.delete_doc("Review Meeting", name, force=True, ignore_permissions=True)
+			for packet in packets:
+				frappe.db.delete("File", {"attached_to_doctype": "Review Packet", "attached_to_name": packet})
+				frappe.delete_doc("Review Packet Source", packet, force=True, ignore_permissions=True)
+				frappe.delete_doc("Review Packet", packet, force=True, ignore_permissions=True)
+			for name in applications:
+				frappe.db.delete(
+					"File", {"attached_to_doctype": "Title Application", "attached_to_name": name}
+				)
+				frappe.delete_doc("Title Application", name, force=True, ignore_permissions=True)
+			if made:  # the world's users, units, notice and committee
+				for user in [made["office"], made["admin"], made["outsider"], *made["experts"]]:
+					frappe.delete_doc("User", user, force=True, ignore_permissions=True)
+				for unit in (made["unit"].name, made["supervising"].name):
+					frappe.delete_doc("Employer Unit", unit, force=True, ignore_permissions=True)
+				frappe.delete_doc("Title Notice", made["notice"].name, force=True, ignore_permissions=True)
+				frappe.delete_doc(
+					"Evaluation Committee", made["committee"], force=True, ignore_permissions=True
+				)
+			frappe.db.commit()
+			return
+		except (frappe.QueryDeadlockError, frappe.QueryTimeoutError):
+			frappe.db.rollback()
+			if attempt:
+				raise
+			time.sleep(2)

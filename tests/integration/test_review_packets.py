@@ -7,7 +7,7 @@ import re
 import frappe
 import pytest
 
-from tests.integration.meeting_support import meeting, under_evaluation, world
+from tests.integration.meeting_support import meeting, remove_sitting, under_evaluation, world
 from tests.integration.rest import BASE_URL, require_server, session
 from tests.integration.workflow_support import (
 	act,
@@ -185,14 +185,7 @@ def on_site(frappe_site):
 		"meeting": m.name,
 		"secrets": secrets,
 	}
-	frappe.set_user("Administrator")
-	frappe.delete_doc("Review Meeting", m.name, force=True, ignore_permissions=True)
-	for app, packet in zip(apps, packets, strict=True):
-		frappe.db.delete("File", {"attached_to_name": ("in", [packet, app.name])})
-		frappe.delete_doc("Review Packet Source", packet, force=True, ignore_permissions=True)
-		frappe.delete_doc("Review Packet", packet, force=True, ignore_permissions=True)
-		frappe.delete_doc("Title Application", app.name, force=True, ignore_permissions=True)
-	frappe.db.commit()
+	remove_sitting([m.name], packets, [a.name for a in apps], w)
 
 
 def _responses(s, site):
@@ -296,3 +289,40 @@ def test_the_committee_office_reads_the_mapping(on_site):
 	packet, _other = on_site["packets"]
 	body = s.get(f"{BASE_URL}/api/resource/Review Packet Source/{packet}", timeout=30)
 	assert body.status_code == 200 and body.json()["data"]["application"] == on_site["apps"][0].name
+
+
+def test_a_changed_redaction_queues_the_rebuild_of_its_packet(monkeypatch):
+	w = world(experts=0)
+	app = under_evaluation(w["notice"], w["unit"])
+	other = under_evaluation(w["notice"], w["unit"])
+	review_packets.build_packet(app.name)
+	queued = []
+	monkeypatch.setattr(
+		frappe, "enqueue", lambda method, **kw: queued.append((method, kw.get("application")))
+	)
+	review_packets.on_redaction_update(frappe._dict(application=app.name))
+	review_packets.on_redaction_update(frappe._dict(application=other.name))  # no packet yet: nothing
+	assert queued == [(review_packets.BUILD_ONE, app.name)]
+	assert "Material Redaction" in frappe.get_hooks("doc_events")
+	hooked = frappe.get_hooks("doc_events")["Material Redaction"]["on_update"]
+	assert "zhicheng_app.services.review_packets.on_redaction_update" in hooked
+
+
+def test_the_notice_batch_builds_every_packet_with_progress(monkeypatch):
+	w = world(experts=0)
+	apps = [under_evaluation(w["notice"], w["unit"]) for _i in range(3)]
+	frappe.db.set_value("Title Application", apps[2].name, "workflow_state", "Committee Review")
+	steps = []
+	monkeypatch.setattr(frappe, "publish_progress", lambda percent, **kw: steps.append(percent))
+	monkeypatch.setattr(frappe.db, "commit", lambda: None)  # the test's transaction is rolled back
+	result = review_packets.build_notice_packets(w["notice"].name)
+	assert (result["built"], result["failed"], result["total"]) == (2, 0, 2)
+	assert steps == [50, 100]
+	assert review_packets.packet_of(apps[0].name) and not review_packets.packet_of(apps[2].name)
+	# only a committee office (or an administrator) starts it
+	frappe.set_user(w["outsider"])
+	try:
+		with pytest.raises(frappe.PermissionError):
+			review_packets.start_notice_packets(w["notice"].name)
+	finally:
+		frappe.set_user("Administrator")
