@@ -48,8 +48,9 @@ TITLES = {
 }
 UNIT_DOCUMENTS = (PUBLICITY_REPORT, PUBLICITY_RESULT, RECOMMENDATION, REPORT_FORMS)
 COUNTY_DOCUMENTS = (PUBLICITY_REPORT, REPORT_FORMS)
-# the group the paper stage's documents are recorded under, apart from the unit's earlier ones
-PAPER = "paper"
+# the group the paper stage's documents are recorded under, apart from the unit's earlier ones (it
+# is part of the file's name)
+PAPER = "纸质材料"
 
 
 def document_titles(documents=UNIT_DOCUMENTS) -> list[dict]:
