@@ -286,6 +286,9 @@ def _set_pass_mark(notice, mark):
 	for row in doc.defense_rules:
 		row.pass_mark = mark
 	doc.save(ignore_permissions=True)
+	# committed: the notice is read through the shared document cache, which another process may
+	# fill with the stored version before this test's transaction ends (every test sets its mark)
+	frappe.db.commit()
 
 
 def test_with_a_pass_mark_the_score_decides_and_each_application_moves_on_its_own(actors, world, told):
