@@ -15,10 +15,17 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import flt, now_datetime
 
 from zhicheng_app.i18n import _
-from zhicheng_app.roles import COMMITTEE_OFFICE, REVIEW_EXPERT, UNSCOPED_ROLES
+from zhicheng_app.permissions import _permitted as permitted
+from zhicheng_app.roles import COMMITTEE_OFFICE, REVIEW_EXPERT
 from zhicheng_app.rules import meeting as rules
 from zhicheng_app.rules.vocabulary import WorkflowState
-from zhicheng_app.services.review_packets import APPLICATION, PACKET, PACKET_STATES, application_of
+from zhicheng_app.services.review_packets import (
+	APPLICATION,
+	PACKET,
+	PACKET_STATES,
+	application_of,
+	is_unscoped,
+)
 
 MEETING = "Review Meeting"
 VOTE = "Review Vote"
@@ -94,10 +101,6 @@ def recusals(doc) -> list[tuple[str, str]]:
 
 
 # ---------------------------------------------------------------- who may do what
-def _is_unscoped(user: str) -> bool:
-	return user == "Administrator" or bool(set(frappe.get_roles(user)) & UNSCOPED_ROLES)
-
-
 def _check_office(doc) -> None:
 	user = frappe.session.user
 	roles = set(frappe.get_roles(user))
@@ -108,14 +111,12 @@ def _check_office(doc) -> None:
 
 def meeting_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	user = user or frappe.session.user
-	if _is_unscoped(user):
+	if is_unscoped(user):
 		return ""
 	roles = set(frappe.get_roles(user))
 	parts = []
 	if COMMITTEE_OFFICE in roles:
-		committees = frappe.get_all(
-			"User Permission", filters={"user": user, "allow": "Evaluation Committee"}, pluck="for_value"
-		)
+		committees = permitted(user, "Evaluation Committee")
 		if not committees:
 			return ""
 		parts.append(
@@ -131,13 +132,11 @@ def meeting_query_conditions(user: str | None = None, doctype: str | None = None
 
 def meeting_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
 	user = user or frappe.session.user
-	if _is_unscoped(user):
+	if is_unscoped(user):
 		return True
 	roles = set(frappe.get_roles(user))
 	if COMMITTEE_OFFICE in roles:
-		committees = frappe.get_all(
-			"User Permission", filters={"user": user, "allow": "Evaluation Committee"}, pluck="for_value"
-		)
+		committees = permitted(user, "Evaluation Committee")
 		if not committees or doc.get("committee") in committees:
 			return True
 	if REVIEW_EXPERT in roles and ptype in (None, "read", "select", "print"):
@@ -147,14 +146,14 @@ def meeting_has_permission(doc, ptype: str | None = None, user: str | None = Non
 
 def vote_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	user = user or frappe.session.user
-	if _is_unscoped(user):
+	if is_unscoped(user):
 		return ""
 	return f"`tabReview Vote`.expert = {frappe.db.escape(user)}"
 
 
 def vote_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
 	user = user or frappe.session.user
-	return _is_unscoped(user) or doc.get("expert") == user
+	return is_unscoped(user) or doc.get("expert") == user
 
 
 # ---------------------------------------------------------------- the expert's ballot

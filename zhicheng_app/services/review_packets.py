@@ -315,7 +315,8 @@ def start_notice_packets(notice: str) -> dict:
 
 
 # ---------------------------------------------------------------- who reads a packet
-def _is_unscoped(user: str) -> bool:
+def is_unscoped(user: str) -> bool:
+	"""Administrators read every packet, meeting and vote."""
 	return user == "Administrator" or bool(set(frappe.get_roles(user)) & UNSCOPED_ROLES)
 
 
@@ -333,7 +334,7 @@ def expert_packets_sql(user: str) -> str:
 
 def packet_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	user = user or frappe.session.user
-	if _is_unscoped(user):
+	if is_unscoped(user):
 		return ""
 	roles = set(frappe.get_roles(user))
 	parts = []
@@ -350,7 +351,7 @@ def packet_query_conditions(user: str | None = None, doctype: str | None = None)
 
 def packet_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
 	user = user or frappe.session.user
-	if _is_unscoped(user):
+	if is_unscoped(user):
 		return True
 	condition = packet_query_conditions(user)
 	return bool(
