@@ -197,3 +197,11 @@ def test_status_is_the_actions_and_fractions_are_checked(frappe_test_context):
 		m.save(ignore_permissions=True)
 	with pytest.raises(frappe.PermissionError):
 		_as(w["experts"][0], review_meeting.open_meeting, m.name)
+
+
+def test_the_committee_office_finds_the_review_experts(frappe_test_context):
+	w = world(experts=2)
+	found = _as(w["office"], review_meeting.expert_query, "User", "", "name", 0, 500, {})
+	names = {row[0] for row in found}
+	assert set(w["experts"]) <= names and w["office"] not in names and w["admin"] not in names
+	assert _as(w["experts"][0], review_meeting.expert_query, "User", "", "name", 0, 20, {}) == []

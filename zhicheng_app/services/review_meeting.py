@@ -404,3 +404,20 @@ def make_tally_document(doc) -> str | None:
 
 	made = generate(TALLY_KIND, MEETING, doc.name, context=tally_context(doc), check_permission=False)
 	return made.name
+
+
+@frappe.whitelist()
+@frappe.validate_and_sanitize_search_inputs
+def expert_query(doctype, txt, searchfield, start, page_len, filters):
+	"""The review experts a committee office puts on a meeting (the User list shows other accounts
+	to administrators only): enabled users with the role, by e-mail or name."""
+	if not (set(frappe.get_roles()) & {COMMITTEE_OFFICE, "System Manager", "Title Administrator"}):
+		return []
+	like = f"%{txt}%"
+	return frappe.db.sql(
+		"""select u.name, u.full_name from `tabUser` u
+		join `tabHas Role` r on r.parent = u.name and r.parenttype = 'User' and r.role = %(role)s
+		where u.enabled = 1 and (u.name like %(like)s or u.full_name like %(like)s)
+		order by u.full_name limit %(start)s, %(page_len)s""",
+		{"role": REVIEW_EXPERT, "like": like, "start": int(start), "page_len": int(page_len)},
+	)

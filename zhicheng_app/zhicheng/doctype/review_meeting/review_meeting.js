@@ -4,6 +4,9 @@
 // The committee office opens the meeting (the experts can vote) and closes it (the count, each
 // result through the workflow, the 评审表决结果 document).
 frappe.ui.form.on("Review Meeting", {
+	setup(frm) {
+		frm.set_query("expert", "experts", () => ({ query: "zhicheng_app.services.review_meeting.expert_query" }));
+	},
 	refresh(frm) {
 		if (frm.is_new() || !frappe.user.has_role("Committee Office")) return;
 		const run = (method) =>
