@@ -4,8 +4,8 @@ certificate number and the link that downloads the 任职资格文件."""
 import frappe
 import pytest
 
-from tests.integration.browser import ALLOWED_WORDS, SCREENSHOTS, assert_no_english, login
-from tests.integration.rest import require_server
+from tests.integration import rest
+from tests.integration.browser import ALLOWED_WORDS, SCREENSHOTS, assert_no_english
 from tests.integration.results_support import (
 	DOC_NO,
 	PASSWORD,
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 @pytest.fixture
 def issued(actors):
-	require_server()
+	rest.require_server()
 	committee, _code = make_committee()
 	notice = results_notice(committee)
 	(name,) = certified(actors, notice)
@@ -37,9 +37,13 @@ def issued(actors):
 def test_the_applicant_downloads_the_qualification_document_from_their_page(page, actors, issued):
 	name = issued["name"]
 	certificate_no = frappe.db.get_value("Title Application", name, "certificate_no")
-	login(page, actors["applicant"], PASSWORD)
-	page.goto(f"/my-applications/{name}")
-	page.wait_for_load_state("networkidle")
+	# the session of a login through the API (the login page is another test's)
+	session = rest.session(actors["applicant"], PASSWORD)
+	page.context.add_cookies(
+		[{"name": c.name, "value": c.value, "url": rest.BASE_URL} for c in session.cookies]
+	)
+	page.goto(f"/my-applications/{name}", wait_until="domcontentloaded")
+	page.locator("[data-testid=results]").wait_for()
 	card = page.locator("[data-testid=results]")
 	assert "评审结果公示" in card.inner_text()
 	assert card.locator("[data-field=certificate_no]").inner_text() == certificate_no
