@@ -23,7 +23,8 @@ MODULE = "Zhicheng"
 
 
 def app_doctypes() -> list[str]:
-	return sorted(frappe.get_all("DocType", filters={"module": MODULE}, pluck="name"))
+	# a Single DocType (a setting) has no record of a person's, only its role permissions
+	return sorted(frappe.get_all("DocType", filters={"module": MODULE, "issingle": 0}, pluck="name"))
 
 
 def parent_of(child: str) -> tuple[str, str]:
@@ -188,6 +189,46 @@ def build(world: dict) -> dict:
 					"material_code": "id_card",
 					"original_file": "/private/files/id_card.jpg",
 					"status": "Pending",
+				}
+			),
+		)
+		for key, doc in (("a", a), ("b", b))
+	}
+	# the fee desk's payment of each application, and a notification sent about it
+	records["Fee Payment"] = {
+		key: keep(
+			"Fee Payment",
+			_insert_raw(
+				{
+					"doctype": "Fee Payment",
+					"application": doc.name,
+					"applicant_name": doc.applicant_name,
+					"employer_unit": doc.employer_unit,
+					"notice": doc.notice,
+					"level_tier": "Intermediate",
+					"amount": 400,
+					"payer_kind": "Applicant",
+					"method": "QR Payment",
+					"receipt_number": unique("矩阵票据"),
+					"paid_at": "2024-09-11 10:00:00",
+					"recorded_by": "Administrator",
+					"status": "Paid",
+				}
+			),
+		)
+		for key, doc in (("a", a), ("b", b))
+	}
+	records["Notification Sent"] = {
+		key: keep(
+			"Notification Sent",
+			_insert_raw(
+				{
+					"doctype": "Notification Sent",
+					"key": unique("矩阵通知"),
+					"application": doc.name,
+					"kind": "Accepted",
+					"recipient": "Administrator",
+					"subject": "矩阵通知",
 				}
 			),
 		)

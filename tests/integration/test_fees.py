@@ -244,22 +244,15 @@ def test_the_fee_report_keeps_the_county_officers_scope(campaign):
 	assert sum(r["count"] for r in rows) == len(wensu)
 	assert sum(r["total"] for r in rows) == FEE["Intermediate"] * 2 + FEE["Deputy Senior"]
 	# the payments list keeps the same scope
-	listed = as_user(
-		campaign.users["county"],
-		frappe.get_list,
-		"Fee Payment",
-		filters={"notice": campaign.notice},
-		pluck="application",
-	)
-	assert set(listed) == set(wensu)
-	hr = as_user(
-		campaign.users["hr"],
-		frappe.get_list,
-		"Fee Payment",
-		filters={"notice": campaign.notice},
-		pluck="application",
-	)
-	assert set(hr) == set(wensu)
+	for who in ("county", "hr"):
+		listed = as_user(
+			campaign.users[who],
+			frappe.get_list,
+			"Fee Payment",
+			filters={"notice": campaign.notice},
+			pluck="application",
+		)
+		assert set(listed) == set(wensu), who
 	with pytest.raises(frappe.PermissionError):
 		as_user(campaign.users["expert"], frappe.get_list, "Fee Payment")
 	with pytest.raises(frappe.PermissionError):

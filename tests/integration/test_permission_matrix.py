@@ -531,6 +531,9 @@ READ_POLICY = {
 	# the masking of an application's image reads as the application
 	"Material Redaction": APPLICATION_DATA,
 	"Unit Registration": _policy(NONE, admin=ALL, county=OWN, prefecture=OWN),
+	# a fee payment reads as its application; what the app told whom, administrators only
+	"Fee Payment": APPLICATION_DATA,
+	"Notification Sent": _policy(NONE, admin=ALL),
 	"Title Sanction": _policy(NONE, admin=ALL, committee=ALL),
 	# the unit of the user's User Permission (a supervising unit officer's is the supervising
 	# unit itself, neither a's nor b's), those of a bureau's regions; applicants choose theirs
@@ -631,6 +634,16 @@ def _server_owned(world, records) -> dict[str, dict]:
 		"Title Sanction": {"id_number": resident_id(), "person_name": "伪造"},
 		"Application Return": {"reasons": "伪造"},
 		"Defense Session": {"status": "Results Recorded", "results_recorded_at": "2020-01-01 00:00:00"},
+		"Fee Payment": {
+			"status": "Refunded",
+			"paid_at": "2020-01-01 00:00:00",
+			"recorded_by": "Administrator",
+			"refunded_by": "Administrator",
+			"refund_reason": "伪造",
+			"committee": "伪造",
+			"applicant_name": "伪造",
+		},
+		"Notification Sent": {"kind": "Deadline Reminder", "subject": "伪造", "recipient": "Administrator"},
 	}
 
 

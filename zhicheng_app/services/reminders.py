@@ -169,23 +169,22 @@ def accepted_message(doc) -> tuple[str, str]:
 		).format(committee or "", doc.name, notice_citation(config)),
 		fee_line,
 	]
-	fee_window, paper_window = _window_text(config, WindowKind.FEE), _window_text(config, WindowKind.PAPER)
-	if fee_window or offices.fee_office:
-		lines.append(
-			_("Pay the fee at {0}, {1} (Beijing time).").format(
-				offices.fee_office or _("the fee office the notice names"),
-				fee_window or _("as the notice sets out"),
-			)
-		)
-	if config.fee_payment_methods:
-		lines.append(_("Payment: {0}").format(config.fee_payment_methods))
-	if paper_window or offices.paper_office:
-		lines.append(
-			_("Hand in the paper materials at {0}, {1} (Beijing time).").format(
-				offices.paper_office or _("the office the notice names"),
-				paper_window or _("as the notice sets out"),
-			)
-		)
+	office_lines = (
+		(
+			_("Pay the fee at {0}, {1} (Beijing time)."),
+			offices.fee_office or _("the fee office the notice names"),
+			_window_text(config, WindowKind.FEE),
+		),
+		(
+			_("Hand in the paper materials at {0}, {1} (Beijing time)."),
+			offices.paper_office or _("the office the notice names"),
+			_window_text(config, WindowKind.PAPER),
+		),
+	)
+	for i, (text, office, window) in enumerate(office_lines):
+		lines.append(text.format(office, window or _("as the notice sets out")))
+		if i == 0 and config.fee_payment_methods:
+			lines.append(_("Payment: {0}").format(config.fee_payment_methods))
 	if offices.address:
 		lines.append(_("Address: {0}").format(offices.address))
 	subject = _(
