@@ -310,3 +310,28 @@ def test_the_county_bureau_reports_its_county_only(campaign):
 	)
 	for user in ("other_county_officer", "hr", "county_hr"):
 		assert not frappe.has_permission("Generated Document", "read", generated, user=campaign[user]), user
+
+
+def test_the_portal_and_desk_methods_answer_within_the_users_scope(campaign):
+	from zhicheng_app.api import documents, unit_portal
+
+	notice = campaign["notice"].name
+	options = as_user(campaign["county"], documents.county_paper_options)
+	assert [c.name for c in options["counties"]] == ["温宿县"]
+	assert [d["document"] for d in options["documents"]] == ["publicity_report", "report_forms"]
+	assert as_user(campaign["hr"], documents.county_paper_options)["counties"] == []
+	frappe.local.response = frappe._dict()
+	as_user(campaign["county"], documents.download_county_paper, "温宿县", notice, "report_forms")
+	assert frappe.local.response.type == "download" and frappe.local.response.filename.endswith(".zip")
+	forms = _members(frappe.local.response.filecontent)
+	assert len(forms) == 2  # 戊 and 己 passed; 庚 was refused
+	with pytest.raises(frappe.PermissionError):
+		as_user(
+			campaign["hr"],
+			unit_portal.download_paper,
+			campaign["units"]["county"],
+			notice,
+			"publicity_report",
+		)
+	with pytest.raises(frappe.PermissionError):
+		as_user(campaign["county_hr"], unit_portal.submit_paper, campaign["units"]["prefecture"], notice)
