@@ -190,8 +190,17 @@ def test_status_is_the_actions_and_fractions_are_checked(frappe_test_context):
 	packet = packet_of(app)
 	m = meeting(w["notice"].name, w["committee"], [{"expert": w["experts"][0]}], [packet])
 	m.status = "Closed"
+	m.closed_by = "Administrator"
+	m.agenda[0].agree = 9
+	m.agenda[0].result = "Passed"
 	m.save(ignore_permissions=True)
-	assert frappe.db.get_value("Review Meeting", m.name, "status") == "Draft"
+	stored = frappe.get_doc("Review Meeting", m.name)
+	assert (stored.status, stored.closed_by, stored.agenda[0].agree, stored.agenda[0].result) == (
+		"Draft",
+		None,
+		0,
+		None,
+	)
 	m.quorum_fraction = "3/2"
 	with pytest.raises(frappe.ValidationError):
 		m.save(ignore_permissions=True)

@@ -40,6 +40,7 @@ def validate_meeting(doc) -> None:
 	stored = before.status if before else rules.MeetingStatus.DRAFT
 	if not doc.flags.status_by_action:
 		doc.status = stored
+		_keep_server_values(doc, before)
 	if before and stored == rules.MeetingStatus.CLOSED and not doc.flags.status_by_action:
 		frappe.throw(_("A closed review meeting cannot be changed"), title=_("Meeting Closed"))
 	for field, default in (("quorum_fraction", rules.DEFAULT_QUORUM), ("pass_fraction", rules.DEFAULT_PASS)):
@@ -55,6 +56,21 @@ def validate_meeting(doc) -> None:
 	doc.recusals = []
 	for packet, expert in recusals(doc):
 		doc.append("recusals", {"packet": packet, "expert": expert, "note": rules.RECUSAL_NOTE})
+
+
+# what opening and closing write; a form or REST write keeps the stored values
+SERVER_FIELDS = ("closed_at", "closed_by", "tally_document")
+COUNT_FIELDS = ("voters", "agree", "disagree", "abstain", "recused", "average_score", "result")
+
+
+def _keep_server_values(doc, before) -> None:
+	for field in SERVER_FIELDS:
+		doc.set(field, before.get(field) if before else None)
+	counted = {row.packet: row for row in (before.agenda if before else [])}
+	for row in doc.agenda:
+		old = counted.get(row.packet)
+		for field in COUNT_FIELDS:
+			row.set(field, old.get(field) if old else None)
 
 
 def _check_experts(doc) -> None:
