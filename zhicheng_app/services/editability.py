@@ -36,11 +36,20 @@ def editing_role(state: str | None) -> str | None:
 
 
 NUMERIC = {"Int", "Float", "Currency", "Percent", "Check"}
+NO_VALUE_TYPES = ("Section Break", "Column Break", "Tab Break")
 ROW_BOOKKEEPING = {"name", "idx", "owner", "creation", "modified", "modified_by"}
 
 
 def _rows(rows) -> list[dict]:
-	return [{k: v for k, v in row.as_dict().items() if k not in ROW_BOOKKEEPING} for row in rows or []]
+	"""The rows' content in a comparable form: a date sent as text equals the stored date."""
+	return [
+		{
+			df.fieldname: _value(df, row.get(df.fieldname))
+			for df in row.meta.fields
+			if df.fieldname not in ROW_BOOKKEEPING and df.fieldtype not in NO_VALUE_TYPES
+		}
+		for row in rows or []
+	]
 
 
 def _value(df, value):
@@ -61,7 +70,7 @@ def changed_fields(doc) -> list[str]:
 		return []
 	changed = []
 	for df in doc.meta.fields:
-		if df.fieldname in IGNORED_FIELDS or df.fieldtype in ("Section Break", "Column Break", "Tab Break"):
+		if df.fieldname in IGNORED_FIELDS or df.fieldtype in NO_VALUE_TYPES:
 			continue
 		if df.fieldtype == "Table":
 			if _rows(doc.get(df.fieldname)) != _rows(before.get(df.fieldname)):
