@@ -14,3 +14,17 @@ def retrying(cleanup, *args):
 		frappe.db.rollback()
 		time.sleep(5)
 		cleanup(*args)
+
+
+def delete_applications(names: list[str]):
+	"""The applications and their rows, deleted directly: deleting through Frappe also turns the
+	naming series back, a row every test that makes applications locks."""
+	from zhicheng_app.permissions import APPLICATION_CHILD_DOCTYPES
+
+	if not names:
+		return
+	for child in APPLICATION_CHILD_DOCTYPES:
+		frappe.db.delete(child, {"parenttype": "Title Application", "parent": ("in", names)})
+	for doctype, field in (("Comment", "reference_name"), ("Notification Log", "document_name")):
+		frappe.db.delete(doctype, {field: ("in", names)})
+	frappe.db.delete("Title Application", {"name": ("in", names)})

@@ -14,7 +14,7 @@ from decimal import Decimal
 import frappe
 import pytest
 
-from tests.integration.defense_support import retrying
+from tests.integration.defense_support import delete_applications, retrying
 from tests.integration.factories import make_unit, make_user, resident_id, unique
 from tests.integration.rest import BASE_URL, require_server, session
 from tests.integration.workflow_support import NOW, chain_notice, make_chain_application, state
@@ -88,8 +88,9 @@ def _remove(created):
 		"Defense Session", filters={"notice": ("in", [notice.name, other.name])}, pluck="name"
 	):
 		frappe.delete_doc("Defense Session", name, ignore_permissions=True, force=True)
-	for name in frappe.get_all(APP, filters={"notice": ("in", [notice.name, other.name])}, pluck="name"):
-		frappe.delete_doc(APP, name, ignore_permissions=True, force=True)
+	delete_applications(
+		frappe.get_all(APP, filters={"notice": ("in", [notice.name, other.name])}, pluck="name")
+	)
 	for doctype, name in [
 		("Title Notice", notice.name),
 		("Title Notice", other.name),
@@ -365,7 +366,7 @@ def test_003_the_exempt_applicants_score_is_the_average_of_the_years_defenses(ac
 	expected = (Decimal("80") + Decimal("71.25") + Decimal("55")) / 3  # 68.75
 	assert exempt in outcome["averaged"]
 	score, averaged = frappe.db.get_value(APP, exempt, ["defense_score", "defense_score_averaged"])
-	assert Decimal(str(score)) == expected.quantize(Decimal("0.01")) and averaged == 1
+	assert Decimal(str(score)) == expected.quantize(Decimal("0.01")) and averaged == 1, (score, averaged)
 	# nobody of the other profession defended: no average, counted as passed without a score
 	assert frappe.db.get_value(APP, other_profession, ["defense_score", "defense_score_averaged"]) == (0, 0)
 	assert frappe.db.get_value("Defense Session", session.name, "status") == "Results Recorded"
@@ -467,6 +468,16 @@ def test_over_rest_a_review_expert_off_the_panel_reads_nothing_one_on_it_the_tim
 	assert not rows_read.ok or app_name not in str(rows_read.json()["data"])
 	# nor the application itself
 	assert member.get(f"{BASE_URL}/api/resource/Title Application/{app_name}", timeout=30).status_code == 403
+
+	# the panel's search: review experts only, for the committee office only
+	search = f"{BASE_URL}/api/method/zhicheng_app.api.defense.panel_experts"
+	args = {"doctype": "User", "txt": "", "searchfield": "name", "start": 0, "page_len": 500, "filters": "{}"}
+	found = {
+		row[0]
+		for row in session(world["office"], PASSWORD).post(search, data=args, timeout=30).json()["message"]
+	}
+	assert {world["expert"], world["outsider"]} <= found and world["office"] not in found
+	assert member.post(search, data=args, timeout=30).status_code == 403
 
 	office = session(world["office"], PASSWORD)
 	data = office.get(f"{resource}/{session_name}", timeout=30).json()["data"]

@@ -14,7 +14,7 @@ import frappe
 import pytest
 
 from tests.integration.browser import SCREENSHOTS, assert_no_english
-from tests.integration.defense_support import retrying
+from tests.integration.defense_support import delete_applications, retrying
 from tests.integration.factories import make_unit, make_user, resident_id
 from tests.integration.rest import require_server
 from tests.integration.workflow_support import chain_notice
@@ -68,8 +68,7 @@ def _cleanup(world: dict):
 	frappe.db.rollback()
 	for name in frappe.get_all("Defense Session", filters={"notice": world["notice"]}, pluck="name"):
 		frappe.delete_doc("Defense Session", name, ignore_permissions=True, force=True)
-	for name in frappe.get_all(APP, filters={"notice": world["notice"]}, pluck="name"):
-		frappe.delete_doc(APP, name, ignore_permissions=True, force=True)
+	delete_applications(frappe.get_all(APP, filters={"notice": world["notice"]}, pluck="name"))
 	frappe.db.delete("Notification Log", {"for_user": world["applicant"]})
 	for email in (world["applicant"], world["office"], world["expert"]):
 		frappe.delete_doc("User", email, ignore_permissions=True, force=True)

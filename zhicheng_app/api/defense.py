@@ -25,3 +25,12 @@ def default_mode(notice: str) -> str:
 	"""The mode the notice gives its defense (Online Video or On-site)."""
 	frappe.has_permission("Title Notice", "read", notice, throw=True)
 	return defense.default_mode(notice)
+
+
+@frappe.whitelist()
+@frappe.validate_and_sanitize_search_inputs
+def panel_experts(doctype, txt, searchfield, start, page_len, filters):
+	"""The review experts a committee office may put on a panel (the user list is otherwise
+	closed to it): enabled users with the Review Expert role, by e-mail or name."""
+	frappe.has_permission("Defense Session", "write", throw=True)
+	return defense.panel_experts(txt, int(start or 0), int(page_len or 20))

@@ -405,6 +405,24 @@ def _score_text(score) -> str:
 	return f"{float(score or 0):.2f}"
 
 
+def panel_experts(txt: str, start: int = 0, page_len: int = 20) -> list[tuple[str, str]]:
+	"""(user, full name) of the enabled review experts matching ``txt``."""
+	user, role = frappe.qb.DocType("User"), frappe.qb.DocType("Has Role")
+	like = f"%{txt or ''}%"
+	return (
+		frappe.qb.from_(user)
+		.join(role)
+		.on((role.parent == user.name) & (role.parenttype == "User"))
+		.select(user.name, user.full_name)
+		.where((role.role == REVIEW_EXPERT) & (user.enabled == 1))
+		.where(user.name.like(like) | user.full_name.like(like))
+		.orderby(user.name)
+		.limit(page_len)
+		.offset(start)
+		.run()
+	)
+
+
 # ---------------------------------------------------------------- record scope
 def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	"""Lists of sessions: a committee office's notices; a review expert's own panels."""

@@ -12,6 +12,7 @@ frappe.ui.form.on("Defense Session", {
 			.then((r) => r.message && frm.set_value("mode", r.message));
 	},
 	refresh(frm) {
+		frm.set_query("expert", "panel", () => ({ query: "zhicheng_app.api.defense.panel_experts" }));
 		frm.set_query("application", "applications", () => ({
 			filters: { notice: frm.doc.notice, workflow_state: "Fee Paid", defense_required: 1 },
 		}));
