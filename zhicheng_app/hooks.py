@@ -34,6 +34,14 @@ permission_query_conditions = {
 	"Review Packet Source": "zhicheng_app.services.review_packets.source_query_conditions",
 	"Review Meeting": "zhicheng_app.services.review_meeting.meeting_query_conditions",
 	"Review Vote": "zhicheng_app.services.review_meeting.vote_query_conditions",
+	**{
+		dt: "zhicheng_app.services.review_packets.packet_child_query_conditions"
+		for dt in ("Review Packet Achievement", "Review Packet Material")
+	},
+	**{
+		dt: "zhicheng_app.services.review_meeting.meeting_child_query_conditions"
+		for dt in ("Review Meeting Expert", "Review Meeting Packet", "Review Meeting Recusal")
+	},
 	"Defense Session": "zhicheng_app.services.defense.query_conditions",
 	"Defense Session Application": "zhicheng_app.services.defense.row_query_conditions",
 	"Defense Panel Member": "zhicheng_app.services.defense.row_query_conditions",

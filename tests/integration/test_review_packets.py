@@ -282,6 +282,21 @@ def test_an_expert_not_on_the_meeting_reads_nothing(on_site):
 	assert bodies["meeting"].status_code == 403
 	assert s.get(f"{BASE_URL}{on_site['files'][0]}", timeout=30).status_code == 403
 	assert [v for v in on_site["secrets"] if any(v in r.text for r in bodies.values())] == []
+	# nor the rows of a packet's or a meeting's tables, listed or one by one
+	for child, parent in (
+		("Review Packet Achievement", "Review Packet"),
+		("Review Meeting Expert", "Review Meeting"),
+		("Review Meeting Packet", "Review Meeting"),
+	):
+		listed = s.get(
+			f"{BASE_URL}/api/resource/{child}", params={"parent": parent, "fields": '["name"]'}, timeout=30
+		)
+		assert listed.status_code == 403 or listed.json()["data"] == [], child
+		row = frappe.db.get_value(
+			child, {"parenttype": parent, "parent": ("in", [packet, on_site["meeting"]])}
+		)
+		assert row, child
+		assert s.get(f"{BASE_URL}/api/resource/{child}/{row}", timeout=30).status_code == 403, child
 
 
 def test_the_committee_office_reads_the_mapping(on_site):

@@ -437,3 +437,15 @@ def expert_query(doctype, txt, searchfield, start, page_len, filters):
 		order by u.full_name limit %(start)s, %(page_len)s""",
 		{"role": REVIEW_EXPERT, "like": like, "start": int(start), "page_len": int(page_len)},
 	)
+
+
+def meeting_child_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""Rows of a meeting's tables (experts, agenda, recusals): only those of meetings the user reads."""
+	condition = meeting_query_conditions(user or frappe.session.user)
+	if not condition:
+		return ""
+	table = f"`tab{doctype}`"
+	return (
+		f"({table}.parenttype != 'Review Meeting' or {table}.parent in"
+		f" (select `tabReview Meeting`.name from `tabReview Meeting` where {condition}))"
+	)

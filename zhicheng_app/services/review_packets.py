@@ -390,3 +390,15 @@ def file_query_conditions(user: str | None = None, doctype: str | None = None) -
 		f"(ifnull({table}.{kind}, '') != 'Review Packet' or {table}.{name} in"
 		f" (select `tabReview Packet`.name from `tabReview Packet` where {condition}))"
 	)
+
+
+def packet_child_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""Rows of a packet's tables (achievements, materials): only those of packets the user reads."""
+	condition = packet_query_conditions(user or frappe.session.user)
+	if not condition:
+		return ""
+	table = f"`tab{doctype}`"
+	return (
+		f"({table}.parenttype != 'Review Packet' or {table}.parent in"
+		f" (select `tabReview Packet`.name from `tabReview Packet` where {condition}))"
+	)

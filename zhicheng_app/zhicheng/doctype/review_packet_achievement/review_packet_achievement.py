@@ -1,10 +1,10 @@
 # Copyright (c) 2026, zhicheng_app developers
 # License: MIT. See license.txt
 
-from frappe.model.document import Document
+from zhicheng_app.zhicheng.application_row import ApplicationRow
 
 
-class ReviewPacketAchievement(Document):
+class ReviewPacketAchievement(ApplicationRow):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
