@@ -23,8 +23,8 @@ MODULE = "Zhicheng"
 
 
 def app_doctypes() -> list[str]:
-	# a Single DocType (a setting) has no record of a person's, only its role permissions
-	return sorted(frappe.get_all("DocType", filters={"module": MODULE, "issingle": 0}, pluck="name"))
+	"""Every DocType of the app, children and settings (Single DocTypes) included."""
+	return sorted(frappe.get_all("DocType", filters={"module": MODULE}, pluck="name"))
 
 
 def parent_of(child: str) -> tuple[str, str]:
@@ -271,6 +271,77 @@ def build(world: dict) -> dict:
 		)
 		for key, doc in (("a", a), ("b", b))
 	}
+	# blind review: a packet of each notice, its source, a meeting of each committee and a vote
+	# (the matrix's review expert sits on no meeting: they read none of them)
+	codes = {key: f"P-2024-{frappe.generate_hash(length=6).upper()}" for key in ("a", "b")}
+	records["Review Packet"] = {
+		key: keep(
+			"Review Packet",
+			_insert_raw(
+				{
+					"doctype": "Review Packet",
+					"name": codes[key],
+					"packet_code": codes[key],
+					"notice": doc.notice,
+					"route": doc.route,
+					"series": doc.series,
+					"target_level": doc.target_level,
+				}
+			),
+		)
+		for key, doc in (("a", a), ("b", b))
+	}
+	records["Review Packet Source"] = {
+		key: keep(
+			"Review Packet Source",
+			_insert_raw(
+				{
+					"doctype": "Review Packet Source",
+					"name": records["Review Packet"][key],
+					"packet": records["Review Packet"][key],
+					"application": doc.name,
+					"notice": doc.notice,
+				}
+			),
+		)
+		for key, doc in (("a", a), ("b", b))
+	}
+	records["Review Meeting"] = {
+		key: keep(
+			"Review Meeting",
+			_insert_raw(
+				{
+					"doctype": "Review Meeting",
+					"meeting_title": "矩阵评审会",
+					"committee": committees[key],
+					"notice": doc.notice,
+					"status": "Open",
+					"quorum_fraction": "2/3",
+					"pass_fraction": "2/3",
+				}
+			),
+		)
+		for key, doc in (("a", a), ("b", b))
+	}
+	records["Review Vote"] = {
+		key: keep(
+			"Review Vote",
+			_insert_raw(
+				{
+					"doctype": "Review Vote",
+					"meeting": records["Review Meeting"][key],
+					"packet": records["Review Packet"][key],
+					"expert": "Administrator",
+					"vote": "Agree",
+				}
+			),
+		)
+		for key in ("a", "b")
+	}
+	# a setting (a Single DocType): its one record is "a" and "b"
+	for dt in app_doctypes():
+		if frappe.get_meta(dt).issingle:
+			records[dt] = {"a": dt, "b": dt}
 	# rows of every child table: a's parent and b's
 	for dt in app_doctypes():
 		if not frappe.get_meta(dt).istable:
@@ -286,7 +357,7 @@ def build(world: dict) -> dict:
 	# a private file attached to every parent record
 	files = {}
 	for dt, pair in records.items():
-		if frappe.get_meta(dt).istable:
+		if frappe.get_meta(dt).istable or frappe.get_meta(dt).issingle:
 			continue
 		for key, name in pair.items():
 			marker = f"matrix-{frappe.generate_hash(length=12)}"

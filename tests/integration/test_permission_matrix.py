@@ -17,6 +17,9 @@ applicant, unit or user data at all), or when a forged value is stored. Each par
 of cells it tried and fails on the list of leaks.
 """
 
+import json
+from pathlib import Path
+
 import frappe
 import pytest
 from frappe.desk.search import search_widget
@@ -256,6 +259,13 @@ FORGED = {
 	"via_employment_service": 1,
 	"summary_chars": 99999,
 	"applicant_user": "Administrator",
+	# the defense, the certificate and a revocation: recorded by their services only
+	"defense_score": 99.5,
+	"defense_exempt": 1,
+	"qualification_document_no": "FORGED-2",
+	"results_publicity_start": "2024-10-01",
+	"revoked_at": "2024-12-02 10:00:00",
+	"confirmed_at": "2024-09-20 10:00:00",
 }
 
 
@@ -500,7 +510,7 @@ def test_the_list_condition_and_the_document_check_agree(world):
 # Who reads what, as data. Every role of the app (roles.py) by its key, every DocType of the app
 # (children included). ALL: both records; OWN: the record of the user's own scope ("a": their
 # application, unit, region, committee) and not the other ("b"); NONE: neither. A child table
-# reads as its parent; a record's attachments as the record.
+# has its own entry (most read as their parent); a record's attachments read as the record.
 ROLE_KEYS = {
 	"admin": "Title Administrator",
 	"applicant": "Title Applicant",
@@ -524,16 +534,44 @@ APPLICATION_DATA = _policy(OWN, admin=ALL, expert=NONE)
 # reference data: every logged-in role reads it (a bureau the regions of its User Permissions, as
 # Frappe's User Permissions go), administrators write it
 REFERENCE = _policy(ALL)
+# a committee office its notices' defense sessions (their panels and schedules); a review expert
+# only the sessions of their own panel (none here), never the rows (the applications scheduled)
+DEFENSE = _policy(NONE, admin=ALL, committee=OWN)
+# blind review: a committee office its notices' packets; a review expert only the packets of the
+# meetings they sit on (none here), and never an application, unit or user
+PACKET = _policy(NONE, admin=ALL, committee=OWN)
+# a committee office its committees' meetings; a review expert only the meetings they sit on
+MEETING = _policy(NONE, admin=ALL, committee=OWN)
+# the administrators' (a setting, what the app told whom, the vote audit)
+ADMINISTRATORS = _policy(NONE, admin=ALL)
 READ_POLICY = {
 	APP: APPLICATION_DATA,
+	**{
+		dt: APPLICATION_DATA
+		for dt in (
+			"Application Achievement",
+			"Application Assessment",
+			"Application Attachment",
+			"Application Continuing Education",
+			"Application Education",
+			"Application Grassroots Service",
+			"Application Return",
+			"Application Work History",
+		)
+	},
 	"Generated Document": _policy(NONE, admin=ALL, county=OWN, prefecture=OWN, committee=OWN),
+	# the objections of the applications in scope (unit and results publicity)
 	"Publicity Objection": _policy(OWN, admin=ALL, applicant=NONE, expert=NONE),
 	# the masking of an application's image reads as the application
 	"Material Redaction": APPLICATION_DATA,
 	"Unit Registration": _policy(NONE, admin=ALL, county=OWN, prefecture=OWN),
-	# a fee payment reads as its application; what the app told whom, administrators only
+	# a fee payment reads as its application
 	"Fee Payment": APPLICATION_DATA,
-	"Notification Sent": _policy(NONE, admin=ALL),
+	# what the app told whom: administrators only (no role reads it on the desk, the recipient
+	# reads the e-mail or the system notification itself)
+	"Notification Sent": ADMINISTRATORS,
+	# a setting (a Single DocType: one record, the same for "a" and "b")
+	"Deadline Reminder Settings": ADMINISTRATORS,
 	"Title Sanction": _policy(NONE, admin=ALL, committee=ALL),
 	# the unit of the user's User Permission (a supervising unit officer's is the supervising
 	# unit itself, neither a's nor b's), those of a bureau's regions; applicants choose theirs
@@ -546,13 +584,76 @@ READ_POLICY = {
 	"Title Profession": REFERENCE,
 	"Title Name": REFERENCE,
 	"Evaluation Committee": _policy(ALL, committee=OWN, expert=NONE),
-	# the notices: every role (the portal's applicants and units, the experts' criteria)
+	"Committee Scope": _policy(ALL, committee=OWN, expert=NONE),
+	# the notices and their tables: every role (the portal's applicants and units, the experts' criteria)
 	"Title Notice": REFERENCE,
-	"Document Template": _policy(NONE, admin=ALL),
-	# a committee office its notices' sessions; a review expert only those of their panel (none here)
-	"Defense Session": _policy(NONE, admin=ALL, committee=OWN),
+	**{
+		dt: REFERENCE
+		for dt in (
+			"Notice Basis",
+			"Notice CE Policy",
+			"Notice Committee",
+			"Notice Contact",
+			"Notice County",
+			"Notice Defense",
+			"Notice Degree Grant",
+			"Notice Exam Replaced Profession",
+			"Notice Exam Requirement",
+			"Notice Fee",
+			"Notice Holiday",
+			"Notice Initial Junior Rule",
+			"Notice Keyword",
+			"Notice Material",
+			"Notice Remark",
+			"Notice Resubmission",
+			"Notice Route",
+			"Notice Rule Clause",
+			"Notice Scope",
+			"Notice Skill Integration",
+			"Notice Window",
+		)
+	},
+	"Document Template": ADMINISTRATORS,
+	"Defense Session": DEFENSE,
+	"Defense Panel Member": DEFENSE,
+	"Defense Session Application": DEFENSE,
+	"Review Packet": PACKET,
+	"Review Packet Achievement": PACKET,
+	"Review Packet Material": PACKET,
+	# which application a packet is: the committee office of the application's notice, never an expert
+	"Review Packet Source": PACKET,
+	"Review Meeting": MEETING,
+	"Review Meeting Expert": MEETING,
+	"Review Meeting Packet": MEETING,
+	"Review Meeting Recusal": MEETING,
+	# a vote: its expert (the matrix's expert cast none) and the administrators' audit
+	"Review Vote": ADMINISTRATORS,
 }
-# a child DocType reads as its parent (_read_policy; the parent from the metadata)
+# every DocType of the app by its JSON file: each must have its entry above
+DOCTYPE_DIR = Path(__file__).resolve().parents[2] / "zhicheng_app" / "zhicheng" / "doctype"
+
+
+def doctypes_on_disk() -> dict[str, dict]:
+	"""name -> the DocType's JSON, for every DocType folder of the app."""
+	out = {}
+	for folder in sorted(p for p in DOCTYPE_DIR.iterdir() if p.is_dir()):
+		path = folder / f"{folder.name}.json"
+		if path.exists():
+			meta = json.loads(path.read_text())
+			if meta.get("doctype") == "DocType":
+				out[meta["name"]] = meta
+	return out
+
+
+def test_every_doctype_of_the_app_has_a_read_policy():
+	on_disk = doctypes_on_disk()
+	assert len(on_disk) > 40
+	assert set(on_disk) - set(READ_POLICY) == set(), "DocTypes without a read policy"
+	assert set(READ_POLICY) - set(on_disk) == set(), "read policies of no DocType"
+	# a Single DocType has one record: a policy of "own scope" means nothing for it
+	singles = [dt for dt, meta in on_disk.items() if meta.get("issingle")]
+	assert all(OWN not in READ_POLICY[dt].values() for dt in singles), singles
+
 
 # server-owned fields with a forged value (or one for record a and one for b). A field is the
 # role's own only when it is not read-only, not a tree or naming field, and the role writes its
@@ -634,6 +735,14 @@ def _server_owned(world, records) -> dict[str, dict]:
 		"Title Sanction": {"id_number": resident_id(), "person_name": "伪造"},
 		"Application Return": {"reasons": "伪造"},
 		"Defense Session": {"status": "Results Recorded", "results_recorded_at": "2020-01-01 00:00:00"},
+		"Review Packet": {"route": "Grant by Degree", "personal_summary": "伪造", "years_of_work": 99},
+		"Review Packet Source": {"application": (b.name, a.name)},
+		"Review Meeting": {
+			"status": "Closed",
+			"closed_by": "Administrator",
+			"closed_at": "2020-01-01 00:00:00",
+		},
+		"Review Vote": {"vote": "Disagree", "expert": "Guest"},
 		"Fee Payment": {
 			"status": "Refunded",
 			"paid_at": "2020-01-01 00:00:00",
@@ -644,6 +753,20 @@ def _server_owned(world, records) -> dict[str, dict]:
 			"applicant_name": "伪造",
 		},
 		"Notification Sent": {"kind": "Deadline Reminder", "subject": "伪造", "recipient": "Administrator"},
+		"Deadline Reminder Settings": {"reminder_hours": 999},
+		"Material Redaction": {
+			"status": "Confirmed",
+			"confirmed_by": "Administrator",
+			"confirmed_at": "2020-01-01 00:00:00",
+			"redacted_file": "/private/files/forged.jpg",
+			"error": "伪造",
+		},
+		"Defense Session Application": {"result": "Passed", "outcome": "伪造", "scheduled": 1},
+		"Review Packet Achievement": {"title": "伪造"},
+		"Review Packet Material": {"file": "/private/files/forged.pdf"},
+		"Review Meeting Expert": {"expert_name": "伪造"},
+		"Review Meeting Packet": {"voters": 99, "agree": 99, "result": "Passed"},
+		"Review Meeting Recusal": {"note": "伪造"},
 	}
 
 
@@ -699,17 +822,12 @@ def a_on_the_private_route(world):
 	frappe.db.commit()
 
 
-def _read_policy(dt: str) -> dict[str, str]:
-	from tests.integration.matrix_support import parent_of
-
-	meta = frappe.get_meta(dt)
-	return READ_POLICY[parent_of(dt)[0]] if meta.istable else READ_POLICY[dt]
-
-
 def test_rest_read_matrix_every_role_every_doctype(world, rest_world, a_on_the_private_route):
 	from tests.integration import matrix_support as ms
 
 	doctypes = ms.app_doctypes()
+	# the site's DocTypes of the app are those of the app's files, and the matrix has records of each
+	assert set(doctypes) == set(doctypes_on_disk()), set(doctypes) ^ set(doctypes_on_disk())
 	records = rest_world["records"]
 	assert set(records) == set(doctypes), set(doctypes) ^ set(records)
 	assert set(rest_world["clients"]) == set(ROLE_KEYS)
@@ -717,12 +835,15 @@ def test_rest_read_matrix_every_role_every_doctype(world, rest_world, a_on_the_p
 	for key, client in rest_world["clients"].items():
 		tasks[client] = []
 		for dt in doctypes:
-			istable = frappe.get_meta(dt).istable
-			parent = ms.parent_of(dt)[0] if istable else None
+			meta = frappe.get_meta(dt)
+			if meta.issingle:  # its one record: get and print
+				tasks[client] += [(key, dt, "get", "a", None), (key, dt, "print", "a", None)]
+				continue
+			parent = ms.parent_of(dt)[0] if meta.istable else None
 			tasks[client].append((key, dt, "filtered", None, parent))
 			for target in ("a", "b"):
 				tasks[client] += [(key, dt, "get", target, None), (key, dt, "print", target, None)]
-				if not istable:
+				if not meta.istable:
 					tasks[client].append((key, dt, "attachment", target, None))
 
 	def work(client, task) -> list[tuple[str, str, str, str, bool]]:
@@ -746,7 +867,7 @@ def test_rest_read_matrix_every_role_every_doctype(world, rest_world, a_on_the_p
 	sent = sum(c.sent for c in rest_world["clients"].values()) - sent
 	leaks, closed = [], []
 	for key, dt, path, target, reached in cells:
-		level = _read_policy(dt)[key]
+		level = READ_POLICY[dt][key]
 		allowed = level == ALL or (level == OWN and target == "a")
 		if reached and not allowed:
 			leaks.append(f"{key} {path} {dt} {target}")
@@ -754,7 +875,8 @@ def test_rest_read_matrix_every_role_every_doctype(world, rest_world, a_on_the_p
 			closed.append(f"{key} {path} {dt} {target}")
 	print(
 		f"\nREST read matrix: {len(cells)} cells tried ({len(ROLE_KEYS)} roles × {len(doctypes)} DocTypes"
-		f" × {len(ms.READ_PATHS)} paths (no attachments on child rows) × 2 scopes) in {sent} requests,"
+		f" × {len(ms.READ_PATHS)} paths (no attachments on child rows, get and print of a setting)"
+		f" × 2 scopes) in {sent} requests,"
 		f" {len(leaks)} leaks"
 	)
 	print("\n".join(leaks))
@@ -813,6 +935,28 @@ def _insert_base(world, records, dt: str) -> dict | None:
 			"mode": "On-site",
 			"venue": "矩阵答辩室",
 		},
+		"Fee Payment": {
+			"application": a.name,
+			"amount": 400,
+			"payer_kind": "Applicant",
+			"method": "QR Payment",
+			"receipt_number": unique("矩阵票据"),
+		},
+		"Review Meeting": {
+			"meeting_title": "矩阵评审会",
+			"committee": records["Evaluation Committee"]["a"],
+			"notice": a.notice,
+		},
+		"Material Redaction": {"application": a.name},
+		"Review Packet": {"packet_code": unique("P-矩阵")},
+		"Review Packet Source": {"packet": records["Review Packet"]["a"], "application": a.name},
+		"Review Vote": {
+			"meeting": records["Review Meeting"]["a"],
+			"packet": records["Review Packet"]["a"],
+			"expert": "Administrator",
+			"vote": "Agree",
+		},
+		"Notification Sent": {"application": a.name, "key": unique("矩阵通知")},
 	}.get(dt)
 
 
