@@ -1,10 +1,10 @@
 # Copyright (c) 2026, zhicheng_app developers
 # License: MIT. See license.txt
 
-from frappe.model.document import Document
+from zhicheng_app.zhicheng.application_row import ApplicationRow
 
 
-class DefensePanelMember(Document):
+class DefensePanelMember(ApplicationRow):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -19,4 +19,4 @@ class DefensePanelMember(Document):
 		parenttype: DF.Data
 		role_in_panel: DF.Literal["Member", "Chair"]
 	# end: auto-generated types
-	pass
+	# a row read on its own is read within its session's scope (ApplicationRow)

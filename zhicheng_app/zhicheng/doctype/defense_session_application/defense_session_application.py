@@ -1,10 +1,10 @@
 # Copyright (c) 2026, zhicheng_app developers
 # License: MIT. See license.txt
 
-from frappe.model.document import Document
+from zhicheng_app.zhicheng.application_row import ApplicationRow
 
 
-class DefenseSessionApplication(Document):
+class DefenseSessionApplication(ApplicationRow):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -26,4 +26,4 @@ class DefenseSessionApplication(Document):
 		slot_at: DF.Datetime | None
 		slot_order: DF.Int
 	# end: auto-generated types
-	pass
+	# a row read on its own is read within its session's scope (ApplicationRow)
