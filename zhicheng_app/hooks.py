@@ -93,7 +93,8 @@ doc_events = {
 			# blind review: each uploaded image gets its masking proposal (services/masking.py)
 			"zhicheng_app.services.masking.sync_redactions",
 		],
-		"on_trash": "zhicheng_app.services.masking.delete_redactions",
+		# its fee payments, sent-notification log and redactions go with it
+		"on_trash": "zhicheng_app.services.application_records.delete_with_application",
 		# the publicity objection flag stays set while an objection stands (Publicity Objection)
 		"before_validate": "zhicheng_app.services.publicity_objections.keep_objection_flag",
 	},

@@ -19,6 +19,7 @@ from tests.integration.workflow_support import (
 	act,
 	chain_notice,
 	make_chain_application,
+	pay_fee,
 	publicise,
 	state,
 )
@@ -62,7 +63,7 @@ def to_passed(actors: dict, notice, **kw) -> str:
 	act(committee, doc.name, "Accept")
 	if any(w.kind == "Paper Submission" for w in notice.windows):
 		act(committee, doc.name, "Receive Paper Materials")
-	act(committee, doc.name, "Record Fee")
+	pay_fee(committee, doc.name)
 	act(committee, doc.name, "Start Evaluation")
 	act(committee, doc.name, "Pass")
 	assert state(doc.name) == "Passed Publicity"

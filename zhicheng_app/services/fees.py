@@ -195,7 +195,7 @@ def check_unchanged(doc):
 
 def payment_fields(application: str) -> dict:
 	"""What ``transitions.record_fee`` writes to the application: the standing payment's amount,
-	time and recorder (empty when the fee is recorded without a payment)."""
+	time and recorder (empty when there is none)."""
 	row = frappe.db.get_value(
 		DOCTYPE,
 		{"application": application, "status": PAID},

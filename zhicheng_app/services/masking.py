@@ -164,7 +164,7 @@ def sync_missing(doc) -> int:
 
 
 def delete_redactions(doc, method=None):
-	"""``on_trash`` of Title Application: its redactions and their masked copies go with it."""
+	"""The application's redactions and their masked copies (when it is deleted)."""
 	for name in frappe.get_all(DOCTYPE, filters={"application": doc.name}, pluck="name"):
 		frappe.delete_doc(DOCTYPE, name, ignore_permissions=True, force=True)
 

@@ -153,12 +153,17 @@ def record_fee(doc, notice, now: datetime.datetime):
 	who recorded it."""
 	fees.check_fee_window(notice.name, now)
 	payment = fees.payment_fields(doc.name)
-	doc.fee_paid_at = payment.get("paid_at") or clock.wall(now)
-	doc.fee_recorded_by = payment.get("recorded_by") or frappe.session.user
-	if payment.get("amount"):
-		doc.fee_amount = payment["amount"]
-	elif not doc.fee_amount:
-		doc.fee_amount = (run_precheck(doc, now=now).fee or {}).get("amount") or 0
+	if not payment:
+		# the fee report, the refunds and the receipts read the payment: no fee without one
+		frappe.throw(
+			_(
+				"Record the fee in 缴费 (Fee Payment) with its receipt number; saving it moves the application"
+			),
+			title=_("Fee recorded without a payment"),
+		)
+	doc.fee_paid_at = payment.paid_at
+	doc.fee_recorded_by = payment.recorded_by
+	doc.fee_amount = payment.amount or doc.fee_amount
 
 
 def check_paper_stage(doc, notice, old: str, new: str, now: datetime.datetime):
