@@ -51,9 +51,13 @@ def test_doctype_json_is_consistent(name):
 	assert (folder / "__init__.py").exists() and (folder / f"{folder.name}.py").exists()
 	readable_levels = {p.get("permlevel", 0) for p in doc.get("permissions", []) if p.get("read")}
 	for field in doc["fields"]:
-		assert field["fieldtype"] in FIELDTYPES, f"{field['fieldname']}: unknown field type {field['fieldtype']}"
+		assert field["fieldtype"] in FIELDTYPES, (
+			f"{field['fieldname']}: unknown field type {field['fieldtype']}"
+		)
 		if not doc.get("istable"):
-			assert field.get("permlevel", 0) in readable_levels, f"{field['fieldname']}: no role reads its level"
+			assert field.get("permlevel", 0) in readable_levels, (
+				f"{field['fieldname']}: no role reads its level"
+			)
 		if field["fieldtype"] in ("Link", "Table"):
 			target = field["options"]
 			assert target in BY_NAME or target in {"User", "Workflow State", "Role"}, (

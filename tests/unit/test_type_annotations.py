@@ -14,7 +14,17 @@ import pytest
 
 DOCTYPE_DIR = Path(__file__).resolve().parents[2] / "zhicheng_app" / "zhicheng" / "doctype"
 NO_VALUE = {"Section Break", "Column Break", "Tab Break", "HTML", "Button", "Image", "Fold", "Heading"}
-NEVER_NONE = {"Check", "Currency", "Float", "Int", "Percent", "Rating", "Select", "Table", "Table MultiSelect"}  # Frappe 15's exporter
+NEVER_NONE = {
+	"Check",
+	"Currency",
+	"Float",
+	"Int",
+	"Percent",
+	"Rating",
+	"Select",
+	"Table",
+	"Table MultiSelect",
+}  # Frappe 15's exporter
 DEFINITIONS = {
 	path.parent.name: json.loads(path.read_text(encoding="utf-8"))
 	for path in DOCTYPE_DIR.glob("*/*.json")

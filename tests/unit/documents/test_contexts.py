@@ -143,7 +143,13 @@ def test_publicity_report_lists_the_batch_routes_that_passed_the_review_only():
 
 
 def test_publicity_report_counts_as_recommended_what_the_unit_sent_on():
-	for state in ("County Review", "Prefecture Confirmation", "Unit Results Publicity", "Confirmed", "Failed"):
+	for state in (
+		"County Review",
+		"Prefecture Confirmation",
+		"Unit Results Publicity",
+		"Confirmed",
+		"Failed",
+	):
 		assert catalogue.recommended_in_report(state, "Initial Junior"), state
 	for state in ("Draft", "Unit Review", "Returned", "Abandoned", "Not Accepted"):
 		assert not catalogue.recommended_in_report(state, "Initial Junior"), state

@@ -12,6 +12,7 @@ class EvaluationCommittee(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from zhicheng_app.zhicheng.doctype.committee_scope.committee_scope import CommitteeScope
 
 		address: DF.SmallText | None

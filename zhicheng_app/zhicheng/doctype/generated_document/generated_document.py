@@ -33,7 +33,9 @@ class GeneratedDocument(Document):
 		generated_by: DF.Link | None
 		issuer: DF.Data | None
 		kind: DF.Data
-		reference_doctype: DF.Literal["Title Application", "Employer Unit", "Title Notice", "Review Meeting", "Region"]
+		reference_doctype: DF.Literal[
+			"Title Application", "Employer Unit", "Title Notice", "Review Meeting", "Region"
+		]
 		reference_name: DF.DynamicLink
 		subject: DF.Data | None
 		subject_id: DF.Data | None

@@ -40,6 +40,7 @@ class ReviewMeeting(Document):
 		status: DF.Literal["Draft", "Open", "Closed"]
 		tally_document: DF.Link | None
 		venue: DF.Data | None
+
 	# end: auto-generated types
 	def validate(self):
 		review_meeting.validate_meeting(self)

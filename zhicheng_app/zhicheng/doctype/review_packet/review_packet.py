@@ -25,14 +25,25 @@ class ReviewPacket(Document):
 		current_level: DF.Literal["", "Full Senior", "Deputy Senior", "Intermediate", "Assistant", "Entry"]
 		current_title: DF.Link | None
 		degree: DF.Literal["", "None", "Bachelor Degree", "Master Degree", "Doctor Degree", "Postdoctoral"]
-		education_level: DF.Literal["", "Secondary Vocational", "High School", "Junior College", "Bachelor", "Master", "Doctor"]
+		education_level: DF.Literal[
+			"", "Secondary Vocational", "High School", "Junior College", "Bachelor", "Master", "Doctor"
+		]
 		major: DF.Data | None
 		materials: DF.Table[ReviewPacketMaterial]
 		notice: DF.Link | None
 		packet_code: DF.Data | None
 		personal_summary: DF.LongText | None
 		profession: DF.Link | None
-		route: DF.Literal["", "Directed Evaluation", "Private Enterprise Special", "Autonomous Region Evaluation", "Grant by Degree", "Initial Junior", "Township Initial Intermediate", "Fanghuiju Three-Year Promotion"]
+		route: DF.Literal[
+			"",
+			"Directed Evaluation",
+			"Private Enterprise Special",
+			"Autonomous Region Evaluation",
+			"Grant by Degree",
+			"Initial Junior",
+			"Township Initial Intermediate",
+			"Fanghuiju Three-Year Promotion",
+		]
 		series: DF.Link | None
 		target_level: DF.Literal["", "Full Senior", "Deputy Senior", "Intermediate", "Assistant", "Entry"]
 		target_title: DF.Link | None

@@ -22,6 +22,7 @@ class TitleApplication(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from zhicheng_app.zhicheng.doctype.application_achievement.application_achievement import (
 			ApplicationAchievement,
 		)

@@ -18,6 +18,7 @@ class TitleNotice(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from zhicheng_app.zhicheng.doctype.notice_basis.notice_basis import NoticeBasis
 		from zhicheng_app.zhicheng.doctype.notice_ce_policy.notice_ce_policy import NoticeCEPolicy
 		from zhicheng_app.zhicheng.doctype.notice_committee.notice_committee import NoticeCommittee
@@ -25,11 +26,17 @@ class TitleNotice(Document):
 		from zhicheng_app.zhicheng.doctype.notice_county.notice_county import NoticeCounty
 		from zhicheng_app.zhicheng.doctype.notice_defense.notice_defense import NoticeDefense
 		from zhicheng_app.zhicheng.doctype.notice_degree_grant.notice_degree_grant import NoticeDegreeGrant
-		from zhicheng_app.zhicheng.doctype.notice_exam_replaced_profession.notice_exam_replaced_profession import NoticeExamReplacedProfession
-		from zhicheng_app.zhicheng.doctype.notice_exam_requirement.notice_exam_requirement import NoticeExamRequirement
+		from zhicheng_app.zhicheng.doctype.notice_exam_replaced_profession.notice_exam_replaced_profession import (
+			NoticeExamReplacedProfession,
+		)
+		from zhicheng_app.zhicheng.doctype.notice_exam_requirement.notice_exam_requirement import (
+			NoticeExamRequirement,
+		)
 		from zhicheng_app.zhicheng.doctype.notice_fee.notice_fee import NoticeFee
 		from zhicheng_app.zhicheng.doctype.notice_holiday.notice_holiday import NoticeHoliday
-		from zhicheng_app.zhicheng.doctype.notice_initial_junior_rule.notice_initial_junior_rule import NoticeInitialJuniorRule
+		from zhicheng_app.zhicheng.doctype.notice_initial_junior_rule.notice_initial_junior_rule import (
+			NoticeInitialJuniorRule,
+		)
 		from zhicheng_app.zhicheng.doctype.notice_keyword.notice_keyword import NoticeKeyword
 		from zhicheng_app.zhicheng.doctype.notice_material.notice_material import NoticeMaterial
 		from zhicheng_app.zhicheng.doctype.notice_remark.notice_remark import NoticeRemark
@@ -37,7 +44,9 @@ class TitleNotice(Document):
 		from zhicheng_app.zhicheng.doctype.notice_route.notice_route import NoticeRoute
 		from zhicheng_app.zhicheng.doctype.notice_rule_clause.notice_rule_clause import NoticeRuleClause
 		from zhicheng_app.zhicheng.doctype.notice_scope.notice_scope import NoticeScope
-		from zhicheng_app.zhicheng.doctype.notice_skill_integration.notice_skill_integration import NoticeSkillIntegration
+		from zhicheng_app.zhicheng.doctype.notice_skill_integration.notice_skill_integration import (
+			NoticeSkillIntegration,
+		)
 		from zhicheng_app.zhicheng.doctype.notice_window.notice_window import NoticeWindow
 
 		aid_allowed: DF.Check
