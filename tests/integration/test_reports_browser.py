@@ -114,9 +114,11 @@ def test_a_review_expert_sees_no_card_chart_or_report(page, demo):
 	if not frappe.db.exists("User", expert):
 		pytest.skip("the demo's review expert is not on this site")
 	login(page, expert, DEMO_PASSWORD)
-	page.goto("/app/zhicheng")
-	page.get_by_text("基础数据", exact=True).first.wait_for(timeout=LOAD_MS)
+	# the campaign's workspace is not theirs: the sidebar offers 专家评审 with their meetings
+	page.goto("/app/expert-review")
+	page.get_by_text("评审会议", exact=True).first.wait_for(timeout=LOAD_MS)
 	page.wait_for_timeout(1500)  # the widgets a user may see render with the page's blocks
+	assert page.locator(".desk-sidebar").get_by_text("职称申报", exact=True).count() == 0
 	assert page.locator(".number-widget-box").count() == 0
 	assert page.locator(".widget.dashboard-widget-box").count() == 0
 	for label in ("申报情况汇总", "缴费情况", "申报人名册"):
