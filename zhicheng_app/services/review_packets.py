@@ -43,6 +43,19 @@ BUILD_NOTICE = "zhicheng_app.services.review_packets.build_notice_packets"
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
 
+def check_server_write(doc):
+	"""``validate`` of Review Packet and of its rows: a packet is the anonymised extract this
+	module builds from the application; no form or REST write (not even an administrator's)
+	changes what the experts read."""
+	if not doc.flags.ignore_permissions:
+		frappe.throw(
+			_(
+				"Review packets are built from the application when the committee accepts it; they cannot be edited"
+			),
+			frappe.PermissionError,
+		)
+
+
 def new_code(year: int | None = None) -> str:
 	"""A fresh packet code from a secure random source, unused so far."""
 	year = year or now_datetime().year

@@ -3,6 +3,8 @@
 
 from frappe.model.document import Document
 
+from zhicheng_app.services import review_packets
+
 
 class ReviewPacket(Document):
 	# begin: auto-generated types
@@ -50,4 +52,6 @@ class ReviewPacket(Document):
 		years_in_current_title: DF.Int
 		years_of_work: DF.Int
 	# end: auto-generated types
-	pass
+
+	def validate(self):
+		review_packets.check_server_write(self)

@@ -1,6 +1,7 @@
 # Copyright (c) 2026, zhicheng_app developers
 # License: MIT. See license.txt
 
+from zhicheng_app.services import review_packets
 from zhicheng_app.zhicheng.application_row import ApplicationRow
 
 
@@ -21,4 +22,6 @@ class ReviewPacketAchievement(ApplicationRow):
 		rank: DF.Data | None
 		title: DF.SmallText | None
 	# end: auto-generated types
-	pass
+
+	def validate(self):
+		review_packets.check_server_write(self)

@@ -1,6 +1,7 @@
 # Copyright (c) 2026, zhicheng_app developers
 # License: MIT. See license.txt
 
+from zhicheng_app.services import review_packets
 from zhicheng_app.zhicheng.application_row import ApplicationRow
 
 
@@ -20,4 +21,6 @@ class ReviewPacketMaterial(ApplicationRow):
 		parentfield: DF.Data
 		parenttype: DF.Data
 	# end: auto-generated types
-	pass
+
+	def validate(self):
+		review_packets.check_server_write(self)
