@@ -42,7 +42,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 from zhicheng_app.documents.codes import blank_png
-from zhicheng_app.documents.registry import PRINT_FORMATS_DIR, REGISTRY
+from zhicheng_app.documents.registry import PRINT_FORMATS_DIR, REGISTRY, UNIT_RECOMMENDATION_000
 
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
@@ -484,6 +484,16 @@ def build_recommendation_unit_003():
 	para(doc, "单位联系人：{{ unit_contact_person }}")
 	para(doc, "联系电话：{{ unit_contact_phone }}")
 	closing(doc, UNIT_SEAL)
+	return doc
+
+
+def build_recommendation_unit_000():
+	"""No applicant or unit name may appear: the application number identifies the person."""
+	doc = new_document()
+	barcode_block(doc)
+	title(doc, "单位推荐意见")
+	para(doc, UNIT_RECOMMENDATION_000)
+	closing(doc, ["（单位公章）", DATE_LINE])
 	return doc
 
 
@@ -944,6 +954,7 @@ BUILDERS = {
 	"publicity_result_003": build_publicity_result_person,
 	"recommendation_competent_002": build_recommendation_competent_002,
 	"recommendation_unit_003": build_recommendation_unit_003,
+	"recommendation_unit_000": build_recommendation_unit_000,
 	"publicity_batch_004": build_publicity_batch_004,
 	"publicity_result_batch_004": build_publicity_result_batch_004,
 	"recommendation_report_004": build_recommendation_report_004,

@@ -60,6 +60,7 @@ BATCH_ROUTES = frozenset({Route.GRANT, Route.INITIAL_JUNIOR, Route.TOWNSHIP_INTE
 ROUTE_KINDS = {
 	Route.DIRECTED: (
 		"unit_publicity_001",
+		"recommendation_unit_000",
 		"commitment",
 		"exemption_form",
 		"appraisal_form",
@@ -95,7 +96,8 @@ PUBLICITY_KIND = {
 }
 # The documents the employer unit signs and seals (公示, 公示结果, 推荐意见 or 推荐报告): the kind of
 # each for an application of a route. The routes of 阿地人社传〔2024〕6号 have the unit's batch
-# documents (附件1–3); 000 and 001 reproduce only the 公示 (001 附件1), their 推荐意见 is not printed.
+# documents (附件1–3); 000 and 001 reproduce only the 公示 (001 附件1), their 推荐意见 (附件2) takes the
+# wording 000 四、（一）14 fixes.
 PUBLICITY = "publicity"
 PUBLICITY_RESULT = "publicity_result"
 RECOMMENDATION = "recommendation"
@@ -107,6 +109,7 @@ UNIT_DOCUMENTS = {
 		**{route: "publicity_result_batch_004" for route in BATCH_ROUTES},
 	},
 	RECOMMENDATION: {
+		Route.DIRECTED: "recommendation_unit_000",
 		Route.REGION: "recommendation_competent_002",
 		Route.PRIVATE: "recommendation_unit_003",
 		**{route: "recommendation_report_004" for route in BATCH_ROUTES},

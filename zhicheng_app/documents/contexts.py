@@ -21,6 +21,7 @@ from zhicheng_app.rules.registry import cite
 from .batches import publicity_report_context, report_groups, route_label
 from .catalogue import APPLICATION, UNIT
 from .formatting import as_date, cn_year_month, level_batch_label, level_full_label, mask_id_number, mask_name
+from .registry import UNIT_RECOMMENDATION_000
 
 # The unit opinion printed as a hint on the review form, where the notice fixes its wording.
 UNIT_OPINION_HINT = {
@@ -31,7 +32,7 @@ UNIT_OPINION_HINT = {
 # fixes, with the clause that fixes it. A notice without one (阿地人社传〔2024〕6号 asks for the
 # 推荐报告 instead) gets the plain "同意推荐".
 RECOMMENDATION_OPINIONS = {
-	"000": ("本单位已对该同志提供的申报材料逐一审核，材料真实、完整、有效，同意推荐。", "四、（一）14"),
+	"000": (UNIT_RECOMMENDATION_000, "四、（一）14"),
 	"001": ("本单位已对申报材料逐一审核，申报人所提供材料真实、完整、有效，同意推荐", "四、（四）"),
 	"002": ("本单位已对提供的申报材料逐一审核，真实、完整、有效，同意推荐", "四、（二）"),
 	"003": ("本单位已对提供的申报材料逐一审核,真实、完整、有效,同意推荐", "附件1 二、"),

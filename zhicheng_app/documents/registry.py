@@ -165,6 +165,9 @@ _PUBLICITY_WORDING = (
 	"的相关信息有疑异，请电话或书面形式反映至",
 	"签字：（单位负责人签字）",
 )
+# 000 四、（一）14 fixes the unit's recommendation opinion and forbids the applicant's and the
+# unit's names in it; 001 reproduces no wording for its 附件2 and takes the same.
+UNIT_RECOMMENDATION_000 = "本单位已对该同志提供的申报材料逐一审核，材料真实、完整、有效，同意推荐。"
 _RESULT_WORDING = ("公示期间无投诉、举报，公示无异议，申报材料真实、完整、有效，同意推荐",)
 _NOTICE_VARS_004 = ("notice_title", "notice_doc_no", "doc_date")
 _FORM_VARS = (
@@ -269,6 +272,17 @@ _SPECS = [
 		),
 		barcode=True,
 		wording=("经审核，同意推荐", "单位联系人：", "联系电话："),
+	),
+	TemplateSpec(
+		"recommendation_unit_000",
+		"Unit Recommendation Opinion (No Name)",
+		f"{NOTICE_000}附件2、{NOTICE_001}附件2（表述见{NOTICE_000}四、（一）14）",
+		("doc_date",),
+		_applicant(),
+		barcode=True,
+		layout_from_notice=False,
+		wording=(UNIT_RECOMMENDATION_000, "（单位公章）"),
+		notes="Neither the applicant's name nor the unit's name may appear (000 四、（一）14).",
 	),
 	TemplateSpec(
 		"publicity_batch_004",

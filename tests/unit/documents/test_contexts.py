@@ -122,7 +122,12 @@ def test_unit_batch_context_groups_one_route_label():
 
 def test_available_kinds_follow_the_route_and_the_requests():
 	kinds = [k["kind"] for k in catalogue.available_kinds(catalogue.APPLICATION, _application())]
-	assert kinds == ["unit_publicity_001", "commitment", "appraisal_form"]  # a draft: no 评审表 yet
+	assert kinds == [
+		"unit_publicity_001",
+		"recommendation_unit_000",
+		"commitment",
+		"appraisal_form",
+	]  # no 评审表 yet
 	accepted = catalogue.available_kinds(catalogue.APPLICATION, _application(workflow_state="Accepted"))
 	assert [k["kind"] for k in accepted][-1] == "qualification_review_form"
 	assert not catalogue.open_in_state("qualification_review_form", "Committee Review")

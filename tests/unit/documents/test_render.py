@@ -278,3 +278,18 @@ def test_validate_requires_the_qr_placeholder():
 def test_unknown_kind():
 	with pytest.raises(KeyError):
 		R.render_docx("no_such_kind", {})
+
+
+def test_the_unit_recommendation_of_000_names_neither_applicant_nor_unit():
+	"""000 四、（一）14: fixed wording, no applicant name or current unit name anywhere."""
+	kind = "recommendation_unit_000"
+	data, ctx = _rendered(kind)
+	text = docx_text(data)
+	assert "本单位已对该同志提供的申报材料逐一审核，材料真实、完整、有效，同意推荐。" in text
+	assert ctx["applicant_name"] and ctx["unit_name"]
+	for name, payload in members(data).items():
+		if name.endswith(".xml"):
+			xml = payload.decode("utf-8")
+			assert ctx["applicant_name"] not in xml, name
+			assert ctx["unit_name"] not in xml, name
+	assert ctx["application_no"] in text  # the barcode caption identifies the application

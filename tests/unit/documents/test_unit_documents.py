@@ -24,7 +24,8 @@ from zhicheng_app.rules.vocabulary import Route
 @pytest.mark.parametrize(
 	"route, kinds",
 	[
-		(Route.DIRECTED, ["unit_publicity_001"]),  # 000 and 001 print only the 公示
+		# 000 and 001 print only the 公示; their 推荐意见 takes 000's fixed wording
+		(Route.DIRECTED, ["unit_publicity_001", "recommendation_unit_000"]),
 		(Route.REGION, ["publicity_002", "publicity_result_002", "recommendation_competent_002"]),
 		(Route.PRIVATE, ["publicity_003", "publicity_result_003", "recommendation_unit_003"]),
 		(Route.GRANT, ["publicity_batch_004", "publicity_result_batch_004", "recommendation_report_004"]),

@@ -28,6 +28,7 @@ class DocumentTemplate(Document):
 			"publicity_result_003",
 			"recommendation_competent_002",
 			"recommendation_unit_003",
+			"recommendation_unit_000",
 			"publicity_batch_004",
 			"publicity_result_batch_004",
 			"recommendation_report_004",
