@@ -413,7 +413,9 @@ def schedule(
 	moment of the window, the earliest checked) and before any deadline that closes the state it
 	leaves. ``target``: the state the last step leads to."""
 	deadlines = closing_deadlines(notice_config(notice.name))
-	nexts = [s[0] for s in steps[1:]] + [target]
+	nexts = (
+		[s[0] for s in steps[1:]] + [target] if steps else []
+	)  # an application left where it starts has none
 	moments = []
 	at = clock.wall(now) - datetime.timedelta(hours=1)
 	for (state, action, _role), next_state in reversed(list(zip(steps, nexts, strict=True))):

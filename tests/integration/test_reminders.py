@@ -43,6 +43,8 @@ def people(frappe_site):
 @pytest.fixture
 def application(people):
 	frappe.flags.zhicheng_now = NOW
+	# the shipped lead time (another test may have changed the site's setting)
+	frappe.db.set_single_value("Deadline Reminder Settings", "reminder_hours", 24)
 	notice = make_notice(
 		campaign_year=YEAR,
 		title=f"{YEAR}年度提醒测试通知",

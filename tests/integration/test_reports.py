@@ -466,3 +466,45 @@ def test_demo_campaign_cards_and_roster_per_user(demo_campaign):
 		assert sum(r["total"] for r in summary) == len(roster)
 	county = {r["region"] for r in report(DEMO_USERS["county"], ROSTER)}
 	assert county and county <= set(regions)
+
+
+# ---------------------------------------------------------------- deadline risk
+RISK = "Deadline Risk"
+
+
+def test_deadline_risk_lists_what_a_deadline_closes_soon_in_the_users_scope(campaign):
+	notice = frappe.get_doc("Title Notice", campaign.notices[0])
+	window = notice.windows[0]  # the application window ends 06-30 18:00, 51 days after NOW
+	window.db_set(
+		{"closes_states": "Unit Review\nReturned", "closes_as": S.ABANDONED, "consequence": "视为放弃"}
+	)
+	# the notice's rules are read again when the notice changes (its modified time)
+	frappe.db.set_value("Title Notice", notice.name, "modified", frappe.utils.now())
+	frappe.clear_document_cache("Title Notice", notice.name)
+	returned = next(
+		name for name, spec in zip(campaign.apps, APPLICATIONS, strict=True) if spec[4] == S.RETURNED
+	)
+	frappe.db.set_value("Title Application", returned, "resubmit_deadline", NOW + datetime.timedelta(days=2))
+
+	# within a week only the returned application's own resubmission deadline is near
+	week = report(campaign.users["county"], RISK, notice=notice.name)
+	assert [r["name"] for r in week] == [returned]
+	assert week[0]["hours_left"] == 48.0
+
+	# within 60 days the window's deadline too: only the states it closes, only the county's
+	rows = report(campaign.users["county"], RISK, notice=notice.name, within_days=60)
+	expected = {
+		r.name
+		for r in in_wensu(campaign)
+		if r.notice == notice.name and r.workflow_state in (S.UNIT_REVIEW, S.RETURNED)
+	}
+	assert {r["name"] for r in rows} == expected | {returned}
+	assert all(r["region"] in WENSU for r in rows)
+	assert [r["deadline"] for r in rows] == sorted(r["deadline"] for r in rows)
+	window_rows = [r for r in rows if r["deadline"] == window.end]
+	assert window_rows and all("视为放弃" in r["consequence"] for r in window_rows)
+
+
+def test_deadline_risk_is_refused_to_a_review_expert(campaign):
+	with pytest.raises(frappe.PermissionError):
+		as_user(campaign.users["expert"], bureau_reports.deadline_risk_rows, {})

@@ -7,6 +7,8 @@ committees evaluate. A user without read access to applications (a review expert
 permission error, never a figure.
 """
 
+import datetime
+
 import frappe
 from frappe import _
 
@@ -15,7 +17,7 @@ from zhicheng_app.permissions import with_descendants
 from zhicheng_app.rules import reporting
 from zhicheng_app.rules.vocabulary import LEVEL_TIER
 from zhicheng_app.services import clock
-from zhicheng_app.services.deadlines import workflow_states
+from zhicheng_app.services.deadlines import upcoming, workflow_states
 from zhicheng_app.services.fees import AWAITING_FEE
 
 APPLICATION = "Title Application"
@@ -251,3 +253,40 @@ def roster_rows(filters: dict | None) -> list[dict]:
 		row["level_label"] = _label(row.target_level)
 		row["state_label"] = _label(row.workflow_state)
 	return rows
+
+
+# ---------------------------------------------------------------- deadline risk
+# how far ahead the 截止风险 report looks when its filter is empty
+RISK_DAYS = 7
+
+
+def deadline_risk_rows(filters: dict | None) -> list[dict]:
+	"""截止风险: the applications in scope whose state a deadline closes within the coming days (the
+	notice's deadlines by state, a returned application's own resubmission deadline), soonest first,
+	with what happens when it passes."""
+	filters = frappe._dict(filters or {})
+	now = clock.now()
+	until = now + datetime.timedelta(days=frappe.utils.cint(filters.get("within_days")) or RISK_DAYS)
+	scope = report_filters(filters)
+	notices = sorted({r.notice for r in _scoped(["notice"], scope, distinct=True)})
+
+	def read(doctype, **kw):
+		return frappe.get_list(doctype, limit_page_length=0, **kw)
+
+	rows = [
+		_risk_row(row, deadline, now)
+		for notice in notices
+		for row, deadline in upcoming(notice, now, until, read=read, filters=scope)
+	]
+	return sorted(rows, key=lambda r: (r["deadline"], r["name"]))
+
+
+def _risk_row(row, deadline, now) -> dict:
+	return {
+		**row,
+		"state_label": _label(row.workflow_state),
+		"deadline_label": _(deadline.kind),
+		"deadline": clock.wall(deadline.at),
+		"hours_left": round((deadline.at - now).total_seconds() / 3600, 1),
+		"consequence": deadline.reason(),
+	}

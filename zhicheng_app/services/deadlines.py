@@ -95,6 +95,42 @@ def _late_resubmission(row, config, now: datetime.datetime) -> tuple[str, str, s
 	return (row.name, closure.state, closure.reason) if closure else None
 
 
+def upcoming(
+	notice: str, now: datetime.datetime, until: datetime.datetime, read=frappe.get_all, filters=None
+):
+	"""``[(application row, Deadline)]`` of ``notice``: the applications in a state that one of its
+	deadlines closes after ``now`` and by ``until``, and the returned ones whose own resubmission
+	deadline falls then. ``read`` lists the applications (``frappe.get_list`` for a user's scope),
+	``filters`` narrow them; rows carry name, applicant_name, employer_unit, region, workflow_state."""
+	config = notice_config(notice)
+	now, until = clock.to_shanghai(now), clock.to_shanghai(until)
+	fields = ["name", "applicant_name", "notice", "employer_unit", "region", "workflow_state"]
+	base = [*(filters or []), ["Title Application", "notice", "=", notice]]
+	found = []
+	for deadline in rule.closing_deadlines(config):
+		if not now < deadline.at <= until:
+			continue
+		states = [s for s in deadline.states if s not in TERMINAL_STATES] or [""]
+		state_filter = ["Title Application", "workflow_state", "in", states]
+		rows = read("Title Application", filters=[*base, state_filter], fields=fields, order_by="name")
+		found += [(row, deadline) for row in rows]
+	returned = read(
+		"Title Application",
+		filters=[
+			*base,
+			["Title Application", "workflow_state", "=", WorkflowState.RETURNED],
+			["Title Application", "resubmit_deadline", "between", [clock.wall(now), clock.wall(until)]],
+		],
+		fields=[*fields, "resubmit_deadline"],
+		order_by="name",
+	)
+	for row in returned:
+		deadline = rule.resubmission_deadline(config, clock.to_shanghai(row.resubmit_deadline))
+		if now < deadline.at <= until:
+			found.append((row, deadline))
+	return found
+
+
 def workflow_states() -> list[str]:
 	"""The states of the active approval workflow of Title Application, in its order (the
 	vocabulary's when none is active)."""

@@ -17,15 +17,14 @@ from frappe.translate import print_language
 from frappe.utils import get_url, get_url_to_form
 
 from zhicheng_app.documents.contexts import committee_name
-from zhicheng_app.rules import deadlines as deadline_rule
 from zhicheng_app.rules import reminders as rule
 from zhicheng_app.rules.context import notice_window
 from zhicheng_app.rules.registry import notice_citation
 from zhicheng_app.rules.vocabulary import WindowKind, WorkflowState
 from zhicheng_app.services import batch, clock
+from zhicheng_app.services.deadlines import upcoming
 from zhicheng_app.services.notifications import next_actors, outgoing_mail_configured
 from zhicheng_app.services.precheck import notice_config
-from zhicheng_app.services.transitions import TERMINAL_STATES
 
 APPLICATION = "Title Application"
 SENT = "Notification Sent"
@@ -243,57 +242,20 @@ def send_deadline_reminders(now: datetime.datetime | None = None, notices: list[
 
 
 def _remind_notice(notice: str, now: datetime.datetime, hours: int) -> int:
-	config = notice_config(notice)
+	until = now + datetime.timedelta(hours=hours)
 	sent = 0
-	for deadline in deadline_rule.closing_deadlines(config):
-		if not rule.due(deadline.at, now, hours):
-			continue
-		states = [s for s in deadline.states if s not in TERMINAL_STATES]
-		for name in frappe.get_all(
+	for row, deadline in upcoming(notice, now, until):
+		sent += batch.for_record(
 			APPLICATION,
-			filters={"notice": notice, "workflow_state": ("in", states or [""])},
-			pluck="name",
-			order_by="name",
-		):
-			sent += batch.for_record(
-				APPLICATION,
-				name,
-				job_title(),
-				_remind,
-				name,
-				deadline.at,
-				_(deadline.kind),
-				deadline.reason(),
-				default=0,
-			)
-	# a returned application's own resubmission deadline
-	for row in frappe.get_all(
-		APPLICATION,
-		filters={
-			"notice": notice,
-			"workflow_state": WorkflowState.RETURNED,
-			"resubmit_deadline": (
-				"between",
-				[clock.wall(now), clock.wall(now + datetime.timedelta(hours=hours))],
-			),
-		},
-		fields=["name", "resubmit_deadline"],
-		order_by="name",
-	):
-		at = clock.to_shanghai(row.resubmit_deadline)
-		if rule.due(at, now, hours):
-			consequence = deadline_rule.resubmission_deadline(config, at).reason()
-			sent += batch.for_record(
-				APPLICATION,
-				row.name,
-				job_title(),
-				_remind,
-				row.name,
-				at,
-				_("Resubmission"),
-				consequence,
-				default=0,
-			)
+			row.name,
+			job_title(),
+			_remind,
+			row.name,
+			deadline.at,
+			_(deadline.kind),
+			deadline.reason(),
+			default=0,
+		)
 	return sent
 
 
