@@ -349,6 +349,22 @@ def test_the_unit_downloads_its_documents_and_attaches_the_signed_scans(portal):
 		http, "download_documents", document="publicity_result", applications=json.dumps([names["documents"]])
 	)
 	assert response.status_code == 417 and "公示结果" in _message(response)
+	# its 推荐意见 (附件2) in the wording 000 四、（一）14 fixes, naming neither applicant nor unit
+	view = _get(http, "application", name=names["documents"]).json()["message"]
+	assert [d["kind"] for d in view["documents"]] == ["unit_publicity_001", "recommendation_unit_000"]
+	response = _post(
+		http, "download_documents", document="recommendation", applications=json.dumps([names["documents"]])
+	)
+	assert response.ok, response.text
+	with zipfile.ZipFile(io.BytesIO(response.content)) as docx:
+		body = docx.read("word/document.xml").decode("utf-8")
+	assert "本单位已对该同志提供的申报材料逐一审核，材料真实、完整、有效，同意推荐。" in body
+	applicant, unit = (
+		_fresh(names["documents"], "applicant_name"),
+		_fresh(names["documents"], "employer_unit"),
+	)
+	unit_name = frappe.db.get_value("Employer Unit", unit, "unit_name")
+	assert applicant and unit_name and applicant not in body and unit_name not in body
 	# the signed scan
 	response = _upload(http, names["documents"], "publicity")
 	assert response.ok, response.text
