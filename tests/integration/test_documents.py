@@ -488,18 +488,19 @@ def test_a_failing_batch_job_tells_its_user_why_in_chinese():
 	assert "没有" in realtime.call_args.args[1]["message"]
 
 
-def test_qualification_document_job_lists_the_passed_applications(progress):
+def test_qualification_document_job_lists_the_certified_applications(progress):
 	notice = make_notice(issuer="阿克苏地区人力资源和社会保障局")
 	unit = make_unit()
 	passed = make_application(unit, notice, applicant_name="通过者")
 	failed = make_application(unit, notice, applicant_name="未通过者")
-	passed.db_set("workflow_state", "Passed Publicity")
+	passed.db_set("workflow_state", "Certified")  # certified after the results publicity
 	failed.db_set("evaluation_result", "Passed")  # a field alone does not put anyone on the list
-	result = batch_jobs.run_batch("qualification_document", notice.name)
+	result = batch_jobs.run_batch("qualification_document", notice.name, doc_no="阿地人社发〔2024〕1号")
 	text = _body_text(_file_bytes(result["file_url"]))
 	assert "通过者" in text and "未通过者" not in text and "阿克苏地区人力资源和社会保障局" in text
 	record = frappe.get_doc("Generated Document", result["documents"][0])
 	assert record.issuer == "阿克苏地区人力资源和社会保障局" and record.reference_name == notice.name
+	assert "阿地人社发〔2024〕1号" in text
 	assert _percents(progress)[-1] == 100
 
 

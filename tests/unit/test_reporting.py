@@ -130,7 +130,7 @@ NOBODY_ELSE = {"Title Applicant", "Unit HR", "Review Expert"}
 
 
 def test_reports_are_script_reports_of_applications_for_the_bureaus_only():
-	assert set(REPORTS) == {"Application Summary", "Fee Payments", "Applicant Roster"}
+	assert set(REPORTS) == {"Application Summary", "Fee Payments", "Applicant Roster", "Deadline Risk"}
 	for name, report in REPORTS.items():
 		roles = {r["role"] for r in report["roles"]}
 		assert report["report_type"] == "Script Report" and report["is_standard"] == "Yes"
@@ -139,6 +139,7 @@ def test_reports_are_script_reports_of_applications_for_the_bureaus_only():
 		assert not roles & NOBODY_ELSE, name
 	assert BUREAU <= {r["role"] for r in REPORTS["Application Summary"]["roles"]}
 	assert BUREAU <= {r["role"] for r in REPORTS["Applicant Roster"]["roles"]}
+	assert BUREAU <= {r["role"] for r in REPORTS["Deadline Risk"]["roles"]}
 
 
 def test_charts_use_the_apps_sources_and_roles():
