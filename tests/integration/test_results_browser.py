@@ -27,7 +27,7 @@ def issued(actors):
 	committee, _code = make_committee()
 	notice = results_notice(committee)
 	(name,) = certified(actors, notice)
-	doc_no = DOC_NO.format(frappe.generate_hash(length=4))
+	doc_no = DOC_NO.format(int(frappe.generate_hash(length=6), 16) % 10000)  # a 文号 is numbered
 	as_user(actors["prefecture"], batch_jobs.run_batch, "qualification_document", notice.name, doc_no=doc_no)
 	frappe.db.commit()
 	yield {"name": name, "doc_no": doc_no}
