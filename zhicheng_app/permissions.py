@@ -168,6 +168,17 @@ def _applications_in_scope(scope: Scope) -> str:
 	return f"(select `tabTitle Application`.name from `tabTitle Application` where {scope.condition()})"
 
 
+def rows_of_parents(doctype: str, parent_doctype: str, parent_condition: str) -> str:
+	"""The list condition of a child DocType's rows: those of ``parent_doctype`` only where their
+	parent meets ``parent_condition`` (rows of other parents are left to their own conditions)."""
+	table = f"`tab{doctype}`"
+	parents = f"`tab{parent_doctype}`"
+	return (
+		f"({table}.parenttype != {frappe.db.escape(parent_doctype)} or {table}.parent in"
+		f" (select {parents}.name from {parents} where {parent_condition}))"
+	)
+
+
 def child_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	"""Rows of an application's child table: only those of applications in the user's scope."""
 	scope = get_scope(user)

@@ -16,6 +16,7 @@ from frappe.utils import flt, now_datetime
 
 from zhicheng_app.i18n import _
 from zhicheng_app.permissions import _permitted as permitted
+from zhicheng_app.permissions import rows_of_parents
 from zhicheng_app.roles import COMMITTEE_OFFICE, REVIEW_EXPERT
 from zhicheng_app.rules import meeting as rules
 from zhicheng_app.rules.vocabulary import WorkflowState
@@ -442,10 +443,4 @@ def expert_query(doctype, txt, searchfield, start, page_len, filters):
 def meeting_child_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	"""Rows of a meeting's tables (experts, agenda, recusals): only those of meetings the user reads."""
 	condition = meeting_query_conditions(user or frappe.session.user)
-	if not condition:
-		return ""
-	table = f"`tab{doctype}`"
-	return (
-		f"({table}.parenttype != 'Review Meeting' or {table}.parent in"
-		f" (select `tabReview Meeting`.name from `tabReview Meeting` where {condition}))"
-	)
+	return rows_of_parents(doctype, "Review Meeting", condition) if condition else ""

@@ -22,7 +22,7 @@ from dateutil.relativedelta import relativedelta
 from frappe.utils import getdate, now_datetime, today
 
 from zhicheng_app.i18n import _
-from zhicheng_app.permissions import get_scope
+from zhicheng_app.permissions import get_scope, rows_of_parents
 from zhicheng_app.roles import COMMITTEE_OFFICE, REVIEW_EXPERT, UNSCOPED_ROLES
 from zhicheng_app.rules.meeting import blind_text
 from zhicheng_app.rules.vocabulary import EDUCATION_RANK, WorkflowState
@@ -408,10 +408,4 @@ def file_query_conditions(user: str | None = None, doctype: str | None = None) -
 def packet_child_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	"""Rows of a packet's tables (achievements, materials): only those of packets the user reads."""
 	condition = packet_query_conditions(user or frappe.session.user)
-	if not condition:
-		return ""
-	table = f"`tab{doctype}`"
-	return (
-		f"({table}.parenttype != 'Review Packet' or {table}.parent in"
-		f" (select `tabReview Packet`.name from `tabReview Packet` where {condition}))"
-	)
+	return rows_of_parents(doctype, "Review Packet", condition) if condition else ""
