@@ -533,3 +533,177 @@ def test_002_full_senior_defends_by_online_video_and_reads_the_link(actors, worl
 	view = defense.defense_view(frappe.get_doc(APP, doc.name))
 	assert view["online"] and view["place"] == link and view["mode"] == "线上视频答辩"
 	assert view["at"] == "2024-08-05 09:00"
+
+
+# ---------------------------------------------------------------- only through a session; moved; cancelled
+def _sent(name: str, kind: str) -> list:
+	return frappe.get_all(
+		"Notification Sent", filters={"application": name, "kind": kind}, fields=["key", "subject"]
+	)
+
+
+def _timeline(name: str) -> list:
+	return frappe.get_all(
+		"Comment",
+		filters={"reference_doctype": APP, "reference_name": name, "comment_type": "Info"},
+		fields=["content", "comment_email", "creation"],
+		order_by="creation asc",
+	)
+
+
+def test_the_workflows_plain_schedule_and_cancel_are_refused_without_a_session(actors, world, told):
+	from frappe.model.workflow import apply_workflow
+
+	name = fee_paid(actors, world["notice"], world["units"]["kuqa"])
+	frappe.set_user(world["office"])
+	try:
+		with pytest.raises(
+			frappe.ValidationError, match="答辩须通过答辩安排（答辩场次）安排，并写明时间和地点"
+		):
+			apply_workflow(frappe.get_doc(APP, name), "Schedule Defense")
+	finally:
+		frappe.set_user("Administrator")
+	assert state(name) == WorkflowState.FEE_PAID and not frappe.db.get_value(APP, name, "defense_at")
+	session = make_session(world, [name])
+	as_office(world, defense.schedule, session.name)
+	frappe.set_user(world["office"])
+	try:
+		with pytest.raises(frappe.ValidationError, match="取消答辩须在其答辩安排"):
+			apply_workflow(frappe.get_doc(APP, name), "Cancel Defense")
+	finally:
+		frappe.set_user("Administrator")
+	assert state(name) == WorkflowState.DEFENSE
+	assert frappe.db.get_value(APP, name, "defense_session") == session.name
+
+
+def _move(world, session_name, **values):
+	frappe.set_user(world["office"])
+	try:
+		doc = frappe.get_doc("Defense Session", session_name)
+		doc.update(values)
+		doc.save()
+	finally:
+		frappe.set_user("Administrator")
+
+
+def test_moving_a_session_tells_each_scheduled_applicant_once_per_change(actors, world, told):
+	slotted, plain = (fee_paid(actors, world["notice"], world["units"]["kuqa"]) for _ in range(2))
+	session = make_session(world, [slotted, plain])
+	as_office(world, defense.schedule, session.name)
+	later = STARTS + datetime.timedelta(days=1, hours=5)  # 2024-08-06 14:00
+	new_venue = "阿克苏市 新答辩室"
+
+	_move(world, session.name, starts_at=later, venue=new_venue)
+
+	# the applicant without a slot of their own follows the session's start; the slotted one keeps it
+	assert frappe.utils.get_datetime(frappe.db.get_value(APP, plain, "defense_at")) == later
+	assert frappe.utils.get_datetime(frappe.db.get_value(APP, slotted, "defense_at")) == SLOT
+	for name in (slotted, plain):
+		(sent,) = _sent(name, "Defense Rescheduled")
+		assert sent.subject == f"您的职称申报 {name} 的答辩已调整"
+		(log,) = frappe.get_all(
+			"Notification Log",
+			filters={"document_name": name, "subject": sent.subject, "for_user": actors["applicant"]},
+			fields=["email_content"],
+		)
+		assert new_venue in log.email_content
+		(history,) = _timeline(name)
+		assert history.comment_email == world["office"] and new_venue in history.content
+	assert (
+		"2024-08-06 14:00"
+		in frappe.get_all(
+			"Notification Log",
+			filters={"document_name": plain, "subject": ("like", "%已调整%")},
+			pluck="email_content",
+		)[0]
+	)
+	view = defense.defense_view(frappe.get_doc(APP, plain))
+	assert view["place"] == new_venue and view["at"] == "2024-08-06 14:00" and view["moved"]
+
+	# a save that changes nothing of the time or place tells nobody again
+	_move(world, session.name, instructions="请提前到场")
+	assert len(_sent(plain, "Defense Rescheduled")) == 1
+	# another change is told once more, and only to the one whose slot moved
+	_move(world, session.name, online_link="https://meeting.example.com/x")  # on-site: not the place
+	assert len(_sent(plain, "Defense Rescheduled")) == 1
+	frappe.set_user(world["office"])
+	try:
+		doc = frappe.get_doc("Defense Session", session.name)
+		next(r for r in doc.applications if r.application == slotted).slot_at = later
+		doc.save()
+	finally:
+		frappe.set_user("Administrator")
+	assert len(_sent(slotted, "Defense Rescheduled")) == 2 and len(_sent(plain, "Defense Rescheduled")) == 1
+	assert frappe.db.get_value("Defense Session", session.name, "changes") == 2
+
+
+def test_cancelling_a_session_moves_its_applications_back_and_keeps_who_when_why(actors, world, told):
+	first, second = (fee_paid(actors, world["notice"], world["units"]["kuqa"]) for _ in range(2))
+	exempt = fee_paid(actors, world["notice"], world["units"]["ruoqiang"])
+	paid_at = frappe.db.get_value(APP, first, "fee_paid_at")
+	session = make_session(world, [first, second, exempt])
+	as_office(world, defense.schedule, session.name)
+	assert state(first) == WorkflowState.DEFENSE and state(exempt) == WorkflowState.FEE_PAID
+
+	with pytest.raises(frappe.ValidationError, match="请说明原因"):
+		as_office(world, defense.cancel_session, session.name, " ")
+	reason = "答辩专家临时出差，本场答辩取消，另行安排"
+	outcome = as_office(world, defense.cancel_session, session.name, reason)
+
+	assert outcome == {"cancelled": [first, second]}
+	for name in (first, second):
+		app = frappe.db.get_value(
+			APP, name, ["workflow_state", "defense_session", "defense_at", "fee_paid_at"], as_dict=True
+		)
+		assert app.workflow_state == WorkflowState.FEE_PAID
+		assert not app.defense_session and not app.defense_at
+		assert app.fee_paid_at == paid_at or name != first  # the fee stays as it was recorded
+		(history,) = _timeline(name)
+		assert history.comment_email == world["office"] and reason in history.content
+		(sent,) = _sent(name, "Defense Cancelled")
+		assert sent.subject == f"您的职称申报 {name} 的答辩已取消"
+	# 003's exempt applicant was never scheduled and stays exempt where it was
+	assert state(exempt) == WorkflowState.FEE_PAID
+	assert frappe.db.get_value(APP, exempt, ["defense_exempt", "defense_required"]) == (1, 0)
+	doc = frappe.get_doc("Defense Session", session.name)
+	assert doc.status == "Cancelled" and doc.cancel_reason == reason and doc.cancelled_by == world["office"]
+	assert doc.cancelled_at and [r.application for r in doc.applications] == [first, second, exempt]
+	assert not any(r.scheduled for r in doc.applications)
+	with pytest.raises(frappe.ValidationError, match="本场答辩已取消"):
+		as_office(world, defense.schedule, session.name)
+	# they can be scheduled again in another session
+	again = make_session(world, [first])
+	assert as_office(world, defense.schedule, again.name)["scheduled"] == [first]
+
+
+def test_scores_entered_block_cancelling(actors, world, told):
+	session, (scored, other) = _scheduled(actors, world, 2)
+	session.flags.office = world["office"]
+	_enter(session, {scored: {"attendance": "Present", "score": 77}})
+	with pytest.raises(frappe.ValidationError, match=f"{scored} 已录入答辩得分或结果"):
+		as_office(world, defense.cancel_session, session.name, "改期")
+	with pytest.raises(frappe.ValidationError, match="已举行的答辩按其结果记录，不能取消"):
+		as_office(world, defense.remove_application, session.name, scored, "改期")
+	assert state(scored) == WorkflowState.DEFENSE and state(other) == WorkflowState.DEFENSE
+	assert frappe.db.get_value("Defense Session", session.name, "status") == "Scheduled"
+
+
+def test_removing_one_application_from_a_session(actors, world, told):
+	session, (kept, removed) = _scheduled(actors, world, 2)
+	frappe.set_user(world["office"])
+	try:
+		doc = frappe.get_doc("Defense Session", session.name)
+		doc.applications = [r for r in doc.applications if r.application == kept]
+		with pytest.raises(frappe.ValidationError, match="请用“移出答辩”并说明原因"):
+			doc.save()
+	finally:
+		frappe.set_user("Administrator")
+	reason = "申报人因公出差，申请调整到下一场"
+	outcome = as_office(world, defense.remove_application, session.name, removed, reason)
+	assert outcome == {"removed": removed, "unscheduled": [removed]}
+	assert state(removed) == WorkflowState.FEE_PAID and state(kept) == WorkflowState.DEFENSE
+	assert list(rows(session.name)) == [kept]
+	(history,) = _timeline(removed)
+	assert reason in history.content and history.comment_email == world["office"]
+	assert len(_sent(removed, "Defense Cancelled")) == 1 and not _sent(kept, "Defense Cancelled")
+	assert frappe.db.get_value("Defense Session", session.name, "status") == "Scheduled"

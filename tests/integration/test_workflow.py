@@ -12,11 +12,14 @@ from tests.integration.workflow_support import (
 	NOW,
 	act,
 	chain_notice,
+	decide,
 	edit,
 	make_chain_application,
 	pay_fee,
 	publicise,
+	record_defense,
 	republicise,
+	schedule_defense,
 	state,
 )
 from zhicheng_app.patches.v1_1.review_route_switches import OLD_CONDITIONS, set_application_switches
@@ -77,12 +80,12 @@ def committee_tail(actors, name, notice):
 	doc = frappe.get_doc("Title Application", name)
 	assert doc.workflow_state == "Fee Paid" and doc.fee_recorded_by == actors[COMMITTEE] and doc.fee_paid_at
 	if doc.defense_required:
-		act(actors[COMMITTEE], name, "Schedule Defense")
-		act(actors[COMMITTEE], name, "Pass Defense")
+		schedule_defense(actors[COMMITTEE], name)
+		record_defense(actors[COMMITTEE], name)
 	else:
 		act(actors[COMMITTEE], name, "Start Evaluation")
 	assert state(name) == "Under Evaluation"
-	act(actors[COMMITTEE], name, "Pass")
+	decide(actors[COMMITTEE], name, "Passed")
 	# the results publicity (会议公示) runs five working days before the certification
 	frappe.set_user(actors[COMMITTEE])
 	try:

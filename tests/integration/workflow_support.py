@@ -177,6 +177,72 @@ def pay_fee(user: str, name: str):
 		frappe.set_user("Administrator")
 
 
+def schedule_defense(user: str, name: str, at: datetime.datetime | None = None):
+	"""The committee office schedules the application's defense in a Defense Session (答辩安排),
+	which takes the workflow's "Schedule Defense" step with its time and venue."""
+	from zhicheng_app.services import clock, defense
+
+	notice = frappe.db.get_value("Title Application", name, "notice")
+	frappe.set_user(user)
+	try:
+		session = frappe.get_doc(
+			{
+				"doctype": "Defense Session",
+				"session_title": "流程测试答辩",
+				"notice": notice,
+				"starts_at": at or clock.wall(clock.now()) + datetime.timedelta(days=2),
+				"mode": "On-site",
+				"venue": "库尔勒市人民东路 测试答辩室",
+				"applications": [{"application": name, "slot_order": 1}],
+			}
+		).insert()
+		outcome = defense.schedule(session.name)
+		assert outcome["refused"] == [], outcome
+		return session
+	finally:
+		frappe.set_user("Administrator")
+
+
+def record_defense(user: str, name: str, result: str = "Passed"):
+	"""The committee office records the defense result of the application in the Defense Session it
+	is scheduled in (the score against the notice's pass mark, else the panel's decision), which
+	takes the workflow's "Pass Defense" / "Fail Defense" step."""
+	from zhicheng_app.rules.defense import pass_mark
+	from zhicheng_app.services import defense
+	from zhicheng_app.services.precheck import notice_config
+
+	app = frappe.db.get_value(
+		"Title Application", name, ["notice", "target_level", "defense_session"], as_dict=True
+	)
+	mark = pass_mark(notice_config(app.notice), app.target_level)
+	frappe.set_user(user)
+	try:
+		session = frappe.get_doc("Defense Session", app.defense_session)
+		for row in session.applications:
+			if row.application == name:
+				row.decision = result
+				if mark is not None:
+					row.score = float(mark) + (5 if result == "Passed" else -5)
+		session.save()
+		outcome = defense.record_results(session.name)
+		assert outcome["refused"] == [], outcome
+		return outcome
+	finally:
+		frappe.set_user("Administrator")
+
+
+def decide(user: str, name: str, result: str = "Passed"):
+	"""The evaluation committee's result for an application under evaluation, taken through the
+	workflow's "Pass" / "Fail" under the vote's result as closing a Review Meeting passes it
+	(``review_meeting.decided_by_vote``); the meeting itself, its ballot and its count are tested in
+	test_review_meeting.py."""
+	from zhicheng_app.services import review_meeting
+
+	action = {"Passed": "Pass", "Failed": "Fail"}[result]
+	with review_meeting.decided_by_vote("测试评审会", {name: result}):
+		return act(user, name, action)
+
+
 def edit(user: str, name: str, **values):
 	frappe.set_user(user)
 	try:

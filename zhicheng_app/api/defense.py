@@ -20,6 +20,19 @@ def record_results(session: str) -> dict:
 	return defense.record_results(session)
 
 
+@frappe.whitelist(methods=["POST"])
+def cancel_session(session: str, reason: str | None = None) -> dict:
+	"""Cancel the session: its scheduled applications go back to 已缴费 and their applicants are
+	told, with the reason; refused once a score or result is entered."""
+	return defense.cancel_session(session, reason)
+
+
+@frappe.whitelist(methods=["POST"])
+def remove_application(session: str, application: str, reason: str | None = None) -> dict:
+	"""Take one application out of the session (back to 已缴费 if scheduled; its applicant told)."""
+	return defense.remove_application(session, application, reason)
+
+
 @frappe.whitelist()
 def default_mode(notice: str) -> str:
 	"""The mode the notice gives its defense (Online Video or On-site)."""

@@ -19,6 +19,8 @@ DEFAULT_REMINDER_HOURS = 24
 # the notification kinds (Notification Sent.kind)
 ACCEPTED = "Accepted"
 DEFENSE_SCHEDULED = "Defense Scheduled"
+DEFENSE_RESCHEDULED = "Defense Rescheduled"
+DEFENSE_CANCELLED = "Defense Cancelled"
 DEADLINE_REMINDER = "Deadline Reminder"
 
 # the states in which the applicant is the one who must act before the deadline
@@ -45,8 +47,16 @@ def applicant_acts(state: str) -> bool:
 	return state in APPLICANT_ACTS
 
 
-def sent_key(application: str, kind: str, recipient: str, deadline: datetime.datetime | None = None) -> str:
+def sent_key(
+	application: str,
+	kind: str,
+	recipient: str,
+	deadline: datetime.datetime | None = None,
+	detail: str = "",
+) -> str:
 	"""The key under which a notification is recorded as sent (one per application, kind,
-	deadline and recipient)."""
+	deadline and recipient, and ``detail`` where one kind is sent for several events, e.g. each
+	change of a defense session)."""
 	moment = to_shanghai(deadline).strftime("%Y-%m-%d %H:%M") if deadline else ""
-	return f"{application}|{kind}|{moment}|{recipient}"
+	key = f"{application}|{kind}|{moment}|{recipient}"
+	return f"{key}|{detail}" if detail else key

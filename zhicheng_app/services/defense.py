@@ -37,12 +37,15 @@ DOCTYPE = "Defense Session"
 ROW_DOCTYPE = "Defense Session Application"
 PANEL_DOCTYPE = "Defense Panel Member"
 APPLICATION = "Title Application"
-PLANNED, SCHEDULED, RECORDED = "Planned", "Scheduled", "Results Recorded"
+PLANNED, SCHEDULED, RECORDED, CANCELLED = "Planned", "Scheduled", "Results Recorded", "Cancelled"
 ONLINE = "Online Video"
 SCHEDULE_ACTION, PASS_ACTION, FAIL_ACTION = "Schedule Defense", "Pass Defense", "Fail Defense"
+CANCEL_ACTION = "Cancel Defense"  # Defense back to Fee Paid, the state Schedule Defense starts from
 ABSENT = "Absent"
 # what the server writes in a session and its rows; a form's or a request's values are ignored
-SERVER_FIELDS = ("status", "results_recorded_at")
+SERVER_FIELDS = ("status", "results_recorded_at", "cancelled_at", "cancelled_by", "cancel_reason", "changes")
+# what the applicant is told again when it changes after the scheduling
+PLACE_FIELDS = ("starts_at", "mode", "venue", "online_link")
 SERVER_ROW_FIELDS = ("scheduled", "result", "outcome")
 # the states after which an application's defense score no longer changes
 FINAL_STATES = (
@@ -61,19 +64,23 @@ def validate_session(session):
 	before = session.get_doc_before_save()
 	if not session.flags.defense_service:
 		_keep_server_values(session, before)
+		if before and before.status == CANCELLED:
+			frappe.throw(_("This defense session is cancelled; arrange the defense in a new session"))
+		if before and moved_slots(before, session):
+			session.changes = (session.changes or 0) + 1
 	seen = set()
 	for row in session.applications:
 		if row.application in seen:
 			frappe.throw(_("Application {0} is listed twice in this session").format(row.application))
 		seen.add(row.application)
-	if before:
+	if before and not session.flags.defense_service:
 		kept = {row.application for row in session.applications}
 		for row in before.applications:
 			if row.scheduled and row.application not in kept:
 				frappe.throw(
-					_("Application {0} is scheduled in this session and cannot be removed").format(
-						row.application
-					)
+					_(
+						"Application {0} is scheduled in this session: take it out with Remove from the Defense, stating the reason"
+					).format(row.application)
 				)
 	for member in session.panel:
 		if REVIEW_EXPERT not in frappe.get_roles(member.expert):
@@ -154,6 +161,8 @@ def schedule(session_name: str) -> dict:
 	session.check_permission("write")
 	if session.status == RECORDED:
 		frappe.throw(_("The results of this session are recorded; schedule in a new session"))
+	if session.status == CANCELLED:
+		frappe.throw(_("This defense session is cancelled; arrange the defense in a new session"))
 	config = notice_config(session.notice)
 	scheduled, refused = [], []
 	for row in session.applications:
@@ -218,10 +227,30 @@ def _save(session):
 
 
 def record_scheduling(doc):
-	"""``services.transitions`` on the way into Defense: the session and slot being scheduled."""
+	"""``services.transitions`` on the way into Defense: the session and slot being scheduled. The
+	workflow's plain Schedule Defense is refused: a defense has its session's time and place."""
 	slot = (frappe.flags.defense_slot or {}).get(doc.name)
-	if slot:
-		doc.defense_session, doc.defense_at = slot
+	if not slot:
+		frappe.throw(
+			_(
+				"A defense is scheduled from a 答辩安排 (Defense Session) with its time and place: list the application in a session and schedule it there"
+			),
+			title=_("Defense without a session"),
+		)
+	doc.defense_session, doc.defense_at = slot
+
+
+def record_unscheduling(doc):
+	"""``services.transitions`` on Cancel Defense (back to Fee Paid): only a Defense Session takes
+	it, when the committee office cancels the session or takes the application out of it."""
+	if doc.name not in (frappe.flags.defense_unscheduling or ()):
+		frappe.throw(
+			_(
+				"A defense is cancelled from its 答辩安排 (Defense Session): cancel the session or take the application out of it there, with the reason"
+			),
+			title=_("Defense without a session"),
+		)
+	doc.defense_session, doc.defense_at = None, None
 
 
 def record_result(doc):
@@ -232,7 +261,207 @@ def record_result(doc):
 		doc.defense_score_averaged = 0
 
 
+# ---------------------------------------------------------------- moving and cancelling
+def _place(session) -> str:
+	return (session.online_link if session.mode == ONLINE else session.venue) or ""
+
+
+def _slot(session, row):
+	at = row.slot_at or session.starts_at
+	return frappe.utils.get_datetime(at) if at else None
+
+
+def _slot_text(session, row) -> str:
+	at = _slot(session, row)
+	mode = _(ONLINE) if session.mode == ONLINE else _("On-site")
+	return _("{0} (Beijing time), {1}, {2}").format(clock.fmt(at) if at else "", mode, _place(session))
+
+
+def moved_slots(before, session) -> list[str]:
+	"""The applications scheduled in ``session``, still without a result, whose time, mode or
+	place differ from ``before`` (the session as it was stored)."""
+	old_rows = {row.name: row for row in before.applications}
+	same_place = before.mode == session.mode and _place(before) == _place(session)
+	moved = []
+	for row in session.applications:
+		old = old_rows.get(row.name)
+		if not old or not row.scheduled or row.result:
+			continue
+		if not same_place or _slot(before, old) != _slot(session, row):
+			moved.append(row.application)
+	return moved
+
+
+def _awaits(app_name: str, session) -> bool:
+	"""Whether the application is in Defense by this session (not moved on, not elsewhere)."""
+	app = frappe.db.get_value(APPLICATION, app_name, ["workflow_state", "defense_session"], as_dict=True)
+	return bool(app) and app.workflow_state == WorkflowState.DEFENSE and app.defense_session == session.name
+
+
+def _history(app_name: str, text: str) -> str:
+	"""The change on the application's timeline: who (the comment's author), when, what and why."""
+	return frappe.get_doc(APPLICATION, app_name).add_comment("Info", frappe.utils.escape_html(text)).name
+
+
+def on_session_update(session):
+	"""``on_update`` of a Defense Session: when a save moved the time, mode or place of scheduled
+	applications, each one's defense time follows, the change goes on its timeline and the
+	applicant is told again, once per change (the session's change count keys the notice)."""
+	before = session.get_doc_before_save()
+	if not before or session.flags.defense_service:
+		return
+	old_rows = {row.name: row for row in before.applications}
+	moved = set(moved_slots(before, session))
+	for row in session.applications:
+		if row.application not in moved or not _awaits(row.application, session):
+			continue
+		at = _slot(session, row)
+		frappe.db.set_value(APPLICATION, row.application, "defense_at", at)
+		_history(
+			row.application,
+			_("Defense of session {0} moved from {1} to {2}").format(
+				session.name, _slot_text(before, old_rows[row.name]), _slot_text(session, row)
+			),
+		)
+		row.db_set("outcome", _("Moved: {0}").format(_slot_text(session, row)), update_modified=False)
+		_notify(
+			row.application,
+			"notify_defense_rescheduled",
+			at=at,
+			place=_place(session),
+			online=session.mode == ONLINE,
+			detail=f"{session.name}#{session.changes or 0}",
+		)
+
+
+def _reason(reason: str | None) -> str:
+	reason = (reason or "").strip()
+	if not reason:
+		frappe.throw(_("State the reason: the applicant is told it and it stays in the history"))
+	return reason
+
+
+def _scored(row) -> bool:
+	return bool(row.score or row.decision or row.result)
+
+
+def _refuse_scored(rows):
+	scored = [row.application for row in rows if _scored(row)]
+	if scored:
+		frappe.throw(
+			_(
+				"Defense scores or results are already entered for {0}: a defense that was held is recorded with its results, it cannot be cancelled"
+			).format("、".join(scored)),
+			title=_("Scores entered"),
+		)
+
+
+def _unschedule(session, row, reason: str, what: str) -> str | None:
+	"""Move a scheduled application back to Fee Paid through the workflow's Cancel Defense, keep
+	it on its timeline and tell the applicant: None when done, else why not."""
+	frappe.flags.defense_unscheduling = {row.application}
+	try:
+		refusal = _apply(row.application, CANCEL_ACTION)
+	finally:
+		frappe.flags.defense_unscheduling = None
+	if refusal:
+		return refusal
+	event = _history(row.application, _("{0} ({1}): {2}").format(what, session.name, reason))
+	_notify(
+		row.application,
+		"notify_defense_cancelled",
+		session_title=session.session_title,
+		at=_slot(session, row),
+		reason=reason,
+		detail=f"{session.name}#{event}",
+	)
+	return None
+
+
+def _all_or_nothing(session, rows, reason: str, what: str) -> list[str]:
+	"""Unschedule every row or, when one is refused, none of them (raises with the reasons)."""
+	savepoint = "defense_cancel_" + frappe.generate_hash(length=8)
+	frappe.db.savepoint(savepoint)
+	moved, refused = [], []
+	for row in rows:
+		if not row.scheduled:
+			continue
+		row.scheduled = 0
+		if not _awaits(row.application, session):  # moved on or elsewhere already: nothing to undo
+			continue
+		refusal = _unschedule(session, row, reason, what)
+		if refusal:
+			refused.append(f"{row.application}：{refusal}")
+		else:
+			moved.append(row.application)
+			row.outcome = _("{0}: {1}").format(what, reason)
+	if refused:
+		frappe.db.rollback(save_point=savepoint)
+		frappe.throw("<br>".join(refused), title=_("The defense could not be cancelled"))
+	return moved
+
+
+def cancel_session(session_name: str, reason: str | None) -> dict:
+	"""Cancel the session: every application still scheduled in it goes back to Fee Paid (the
+	state before Schedule Defense), its applicant is told with the reason; refused once a score
+	or result is entered. The session keeps its rows, who cancelled it, when and why."""
+	session = frappe.get_doc(DOCTYPE, session_name)
+	session.check_permission("write")
+	reason = _reason(reason)
+	if session.status == CANCELLED:
+		frappe.throw(_("This defense session is cancelled already"))
+	_refuse_scored(session.applications)
+	moved = _all_or_nothing(session, session.applications, reason, _("Defense session cancelled"))
+	session.status = CANCELLED
+	session.cancelled_at = clock.wall(clock.now())
+	session.cancelled_by = frappe.session.user
+	session.cancel_reason = reason
+	_save(session)
+	session.add_comment("Info", frappe.utils.escape_html(_("Defense session cancelled: {0}").format(reason)))
+	return {"cancelled": moved}
+
+
+def remove_application(session_name: str, application: str, reason: str | None) -> dict:
+	"""Take one application out of the session: if scheduled it goes back to Fee Paid and its
+	applicant is told; refused once its score or result is entered."""
+	session = frappe.get_doc(DOCTYPE, session_name)
+	session.check_permission("write")
+	reason = _reason(reason)
+	row = next((r for r in session.applications if r.application == application), None)
+	if row is None:
+		frappe.throw(_("Application {0} is not listed in this session").format(application))
+	_refuse_scored([row])
+	moved = _all_or_nothing(session, [row], reason, _("Removed from the defense session"))
+	session.remove(row)
+	for i, r in enumerate(session.applications, 1):
+		r.idx = i
+	if session.status == SCHEDULED and not any(r.scheduled for r in session.applications):
+		session.status = PLANNED
+	_save(session)
+	session.add_comment(
+		"Info",
+		frappe.utils.escape_html(
+			_("Application {0} removed from the session: {1}").format(application, reason)
+		),
+	)
+	return {"removed": application, "unscheduled": moved}
+
+
 # ---------------------------------------------------------------- notifying the applicant
+def _notify(app_name: str, function: str, **kw):
+	"""``reminders.<function>``; a failure is logged, never a refused change."""
+	from zhicheng_app.services import reminders
+
+	try:
+		getattr(reminders, function)(app_name, **kw)
+	except Exception:
+		frappe.log_error(
+			title=_("Telling the applicant of {0} of the defense failed").format(app_name),
+			reference_doctype=APPLICATION,
+			reference_name=app_name,
+		)
+
+
 def notify_scheduled(app_name: str, at, place: str):
 	"""Tell the applicant: ``notifications.notify_defense_scheduled`` or the reminders' one where
 	the site has it, else a plain in-app message. A failure is logged, never a refused schedule."""
@@ -378,7 +607,7 @@ def defense_view(app) -> dict | None:
 		frappe.db.get_value(
 			DOCTYPE,
 			app.defense_session,
-			["name", "mode", "venue", "online_link", "instructions", "session_title"],
+			["name", "mode", "venue", "online_link", "instructions", "session_title", "changes"],
 			as_dict=True,
 		)
 		if app.get("defense_session")
@@ -396,6 +625,7 @@ def defense_view(app) -> dict | None:
 		"online": online,
 		"place": place or "",
 		"instructions": (session.instructions or "") if session else "",
+		"moved": bool(session and session.changes and app.defense_at),
 		"result": _(app.defense_result) if app.defense_result else "",
 		"score": _score_text(app.defense_score) if app.get("defense_score") else "",
 	}

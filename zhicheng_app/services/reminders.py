@@ -47,14 +47,15 @@ def send_once(
 	subject: str,
 	message: str,
 	deadline: datetime.datetime | None = None,
+	detail: str = "",
 ) -> list[str]:
 	"""Tell each of ``users`` about ``application`` (a Title Application document) unless they were
-	told already under the same key: an in-app notification, and an e-mail where the site can send
-	mail. Returns the users told now."""
+	told already under the same key (``detail`` tells apart events of one kind and deadline): an
+	in-app notification, and an e-mail where the site can send mail. Returns the users told now."""
 	told = []
 	mail = outgoing_mail_configured()
 	for user in dict.fromkeys(u for u in users if u and u != "Guest"):
-		key = rule.sent_key(application.name, kind, user, deadline)
+		key = rule.sent_key(application.name, kind, user, deadline, detail)
 		if frappe.db.exists(SENT, {"key": key}):
 			continue
 		enabled, email, user_type = frappe.db.get_value("User", user, ["enabled", "email", "user_type"]) or (
@@ -217,6 +218,61 @@ def notify_defense_scheduled(
 		lines.append(_("Take part as the evaluation committee announces."))
 		subject = _("A defense is scheduled for your title application {0}").format(doc.name)
 		return send_once(doc, rule.DEFENSE_SCHEDULED, [doc.applicant_user], subject, _paragraphs(*lines), at)
+
+
+def notify_defense_rescheduled(
+	application_name: str,
+	at: datetime.datetime | None,
+	place: str,
+	online: bool,
+	detail: str,
+) -> list[str]:
+	"""Tell the applicant their defense was moved: the new time, mode and place. Sent once per
+	change of the session (``detail``)."""
+	doc = frappe.get_doc(APPLICATION, application_name)
+	with print_language("zh"):
+		mode = _("online video") if online else _("on site")
+		lines = [
+			_("{0}:").format(doc.applicant_name or ""),
+			_("The defense ({0}) of your title application {1} has been moved.").format(mode, doc.name),
+		]
+		if at:
+			lines.append(_("New time: {0} (Beijing time)").format(clock.fmt(clock.to_shanghai(at))))
+		if place:
+			lines.append(_("Place: {0}").format(place))
+		lines.append(_("Take part as the evaluation committee announces."))
+		subject = _("The defense of your title application {0} has been moved").format(doc.name)
+		return send_once(
+			doc, rule.DEFENSE_RESCHEDULED, [doc.applicant_user], subject, _paragraphs(*lines), at, detail
+		)
+
+
+def notify_defense_cancelled(
+	application_name: str,
+	session_title: str,
+	at: datetime.datetime | None,
+	reason: str,
+	detail: str,
+) -> list[str]:
+	"""Tell the applicant the defense they were scheduled for is cancelled, and why; the committee
+	schedules them again."""
+	doc = frappe.get_doc(APPLICATION, application_name)
+	with print_language("zh"):
+		when = clock.fmt(clock.to_shanghai(at)) if at else ""
+		lines = [
+			_("{0}:").format(doc.applicant_name or ""),
+			_(
+				"The defense {0} of your title application {1} set for {2} (Beijing time) is cancelled."
+			).format(session_title or "", doc.name, when),
+			_("Reason: {0}").format(reason),
+			_(
+				"The evaluation committee tells you the new time and place when it schedules your defense again."
+			),
+		]
+		subject = _("The defense of your title application {0} is cancelled").format(doc.name)
+		return send_once(
+			doc, rule.DEFENSE_CANCELLED, [doc.applicant_user], subject, _paragraphs(*lines), at, detail
+		)
 
 
 # ---------------------------------------------------------------- the hourly reminders

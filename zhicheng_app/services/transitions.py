@@ -15,13 +15,14 @@ from zhicheng_app.rules import paper_stage
 from zhicheng_app.rules.publicity import publicity_findings
 from zhicheng_app.rules.vocabulary import APPLICANT_STATES, WindowKind, WorkflowState
 from zhicheng_app.rules.windows import outside_window
-from zhicheng_app.services import clock, defense, fees, results
+from zhicheng_app.services import clock, defense, fees, results, review_meeting
 from zhicheng_app.services.precheck import blocking_message, notice_config, run_precheck
 
 CLOSING_STATES = (
 	WorkflowState.FAILED,
 	WorkflowState.ABANDONED,
 	WorkflowState.NOT_ACCEPTED,
+	WorkflowState.NOT_CONFIRMED,
 )  # ends without a title
 TERMINAL_STATES = (
 	*CLOSING_STATES,
@@ -47,18 +48,25 @@ def on_transition(doc, old: str, new: str):
 			doc.returns[-1].resubmitted_at = clock.wall(now)
 	if new == WorkflowState.RETURNED:
 		record_return(doc, now)
-	if new == WorkflowState.ACCEPTED:
+	if old == WorkflowState.FEE_PAID and new in fees.AWAITING_FEE:
+		record_refund(doc)
+	elif new == WorkflowState.ACCEPTED:
 		record_acceptance(doc, now)
-	if new == WorkflowState.PAPER_RECEIVED:
+	elif new == WorkflowState.PAPER_RECEIVED:
 		record_paper(doc, notice, now)
-	if new == WorkflowState.FEE_PAID:
+	if new == WorkflowState.FEE_PAID and old != WorkflowState.DEFENSE:
 		record_fee(doc, notice, now)
 	if new == WorkflowState.DEFENSE:
 		defense.record_scheduling(doc)
-	if old == WorkflowState.DEFENSE:
+	if old == WorkflowState.DEFENSE and new == WorkflowState.FEE_PAID:  # Cancel Defense
+		defense.record_unscheduling(doc)
+	elif old == WorkflowState.DEFENSE:
+		check_defense_result(doc)
 		doc.defense_result = "Passed" if new == WorkflowState.UNDER_EVALUATION else "Failed"
 		defense.record_result(doc)
 	if old == WorkflowState.UNDER_EVALUATION:
+		if new in RESULT_STATES:
+			review_meeting.check_result_transition(doc, RESULT_STATES[new])
 		doc.evaluation_result = RESULT_STATES.get(new)
 	if new == WorkflowState.CERTIFIED:
 		results.on_certify(doc, now)
@@ -166,6 +174,27 @@ def record_fee(doc, notice, now: datetime.datetime):
 	doc.fee_amount = payment.amount or doc.fee_amount
 
 
+def record_refund(doc):
+	"""已缴费 back to the state before Record Fee: only the fee desk's refund of the standing payment
+	takes this step (``fees.refund``); the fee's time and recorder go with the payment."""
+	fees.check_refund_transition(doc)
+	doc.fee_paid_at = None
+	doc.fee_recorded_by = None
+
+
+def check_defense_result(doc):
+	"""Defense → Under Evaluation / Failed: the result is the one the defense session records from
+	the score or the panel's decision (``defense.record_results``, which passes it in
+	``frappe.flags.defense_results``); a plain click of Pass Defense or Fail Defense is refused."""
+	if doc.name not in (frappe.flags.defense_results or {}):
+		frappe.throw(
+			_(
+				"The defense result is recorded from its 答辩安排 (Defense Session): enter the score or the panel's decision there and record the results"
+			),
+			title=_("Defense result without a session"),
+		)
+
+
 def check_paper_stage(doc, notice, old: str, new: str, now: datetime.datetime):
 	"""The paper stage of 阿地人社传〔2024〕6号 四、（二） (rules/paper_stage.py): confirmed only once the
 	paper reached the bureau, each step inside its window, the unit's paper only after its
@@ -198,3 +227,11 @@ def check_paper_stage(doc, notice, old: str, new: str, now: datetime.datetime):
 	elif new == WorkflowState.CONFIRMED:
 		doc.confirmed_at = clock.wall(now)
 		doc.confirmed_by = frappe.session.user
+	elif new == WorkflowState.NOT_CONFIRMED:
+		refusal = paper_stage.not_confirmed_refusal(
+			config, old, doc.not_confirmed_reason, bool(doc.republicity_objection)
+		)
+		if refusal:
+			frappe.throw(refusal, title=_("Confirmation not refused"))
+		doc.not_confirmed_reason = doc.not_confirmed_reason.strip()
+		doc.closed_reason = doc.not_confirmed_reason

@@ -17,6 +17,7 @@ frappe.ui.form.on("Defense Session", {
 			filters: { notice: frm.doc.notice, workflow_state: "Fee Paid", defense_required: 1 },
 		}));
 		if (frm.is_new() || !frm.perm[1] || !frm.perm[1].write) return;
+		if (frm.doc.status === "Cancelled") return;
 		if (frm.doc.status !== "Results Recorded") {
 			frm.add_custom_button(__("Schedule the Applications"), () =>
 				zhicheng_defense_action(frm, "schedule")
@@ -27,6 +28,25 @@ frappe.ui.form.on("Defense Session", {
 				frappe.confirm(__("Record the defense results of the scheduled applications?"), () =>
 					zhicheng_defense_action(frm, "record_results")
 				)
+			);
+			frm.add_custom_button(
+				__("Remove from the Defense"),
+				() =>
+					zhicheng_defense_reason(frm, "remove_application", [
+						{
+							fieldname: "application",
+							fieldtype: "Select",
+							label: __("Application"),
+							reqd: 1,
+							options: (frm.doc.applications || []).map((r) => r.application),
+						},
+					]),
+				__("Change")
+			);
+			frm.add_custom_button(
+				__("Cancel the Session"),
+				() => zhicheng_defense_reason(frm, "cancel_session", []),
+				__("Change")
 			);
 		}
 	},
@@ -56,4 +76,31 @@ function zhicheng_defense_action(frm, action) {
 			});
 	if (frm.is_dirty()) frm.save().then(run);
 	else run();
+}
+
+// Cancelling the session or taking an application out of it needs the reason: the applicant is
+// told it and it stays on the application's timeline.
+function zhicheng_defense_reason(frm, action, fields) {
+	const dialog = new frappe.ui.Dialog({
+		title: action === "cancel_session" ? __("Cancel the Session") : __("Remove from the Defense"),
+		fields: [
+			...fields,
+			{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 },
+		],
+		primary_action_label: action === "cancel_session" ? __("Cancel the Session") : __("Remove from the Defense"),
+		primary_action(values) {
+			frappe
+				.call({
+					method: "zhicheng_app.api.defense." + action,
+					type: "POST",
+					args: { session: frm.doc.name, ...values },
+					freeze: true,
+				})
+				.then(() => {
+					dialog.hide();
+					frm.reload_doc();
+				});
+		},
+	});
+	dialog.show();
 }

@@ -21,6 +21,10 @@ class DefenseSession(Document):
 		)
 
 		applications: DF.Table[DefenseSessionApplication]
+		cancel_reason: DF.SmallText | None
+		cancelled_at: DF.Datetime | None
+		cancelled_by: DF.Link | None
+		changes: DF.Int
 		committee: DF.Link | None
 		ends_at: DF.Datetime | None
 		instructions: DF.SmallText | None
@@ -31,9 +35,12 @@ class DefenseSession(Document):
 		results_recorded_at: DF.Datetime | None
 		session_title: DF.Data
 		starts_at: DF.Datetime
-		status: DF.Literal["Planned", "Scheduled", "Results Recorded"]
+		status: DF.Literal["Planned", "Scheduled", "Results Recorded", "Cancelled"]
 		venue: DF.Data | None
 
 	# end: auto-generated types
 	def validate(self):
 		defense.validate_session(self)
+
+	def on_update(self):
+		defense.on_session_update(self)

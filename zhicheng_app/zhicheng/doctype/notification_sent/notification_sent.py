@@ -17,7 +17,9 @@ class NotificationSent(Document):
 		deadline: DF.Datetime | None
 		emailed: DF.Check
 		key: DF.Data | None
-		kind: DF.Literal["Accepted", "Defense Scheduled", "Deadline Reminder"]
+		kind: DF.Literal[
+			"Accepted", "Defense Scheduled", "Defense Rescheduled", "Defense Cancelled", "Deadline Reminder"
+		]
 		recipient: DF.Link | None
 		sent_at: DF.Datetime | None
 		subject: DF.Data | None
