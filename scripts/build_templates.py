@@ -463,6 +463,21 @@ def build_publicity_result_person():
 	)
 
 
+def build_publicity_result_000():
+	"""000 lists 推荐单位公示及公示结果 among its annexes without printing them: the 公示 is 001's
+	附件1 (the same bureau's wording), the 公示结果 takes the sentence of 002 附件2 and 003 附件3
+	with 000's working days (四、（二）) and its 专业技术任职资格."""
+	return notice(
+		"推荐单位公示结果",
+		[
+			"{{ applicant_name }}同志申报材料已在本单位公示{{ publicity_days }}个工作日，公示期间无投诉、举报，"
+			"公示无异议，申报材料真实、完整、有效，同意推荐" + APPLYING + "专业技术任职资格。"
+		],
+		UNIT_SEAL,
+		barcode=True,
+	)
+
+
 RECOMMENDATION = "经审核，同意推荐" + APPLYING + "职称。"
 
 
@@ -952,6 +967,7 @@ BUILDERS = {
 	"publicity_003": build_publicity_003,
 	"publicity_result_002": build_publicity_result_person,
 	"publicity_result_003": build_publicity_result_person,
+	"publicity_result_000": build_publicity_result_000,
 	"recommendation_competent_002": build_recommendation_competent_002,
 	"recommendation_unit_003": build_recommendation_unit_003,
 	"recommendation_unit_000": build_recommendation_unit_000,

@@ -103,6 +103,39 @@ def test_available_kinds_follow_the_route():
 	assert [k["kind"] for k in available_kinds("Title Application", grant)] == ["grant_report_form"]
 
 
+def _publicity_result_material(annex: str = "") -> list[dict]:
+	"""The notice's checklist row of the unit's 公示结果, with the annex giving its template."""
+	return [{"code": "publicity_result", "label": "公示结果", "provided_by_unit": 1, "template_annex": annex}]
+
+
+def test_a_000_application_gets_its_units_publicity_result_and_a_001_one_none():
+	from zhicheng_app.services.documents import unit_documents
+
+	notice_000 = make_notice(materials=_publicity_result_material("附件1"))  # 推荐单位公示及公示结果
+	notice_001 = make_notice(materials=_publicity_result_material())  # asks for it, gives no template
+	app = _application(notice=notice_000, publicity_start="2024-08-01", publicity_end="2024-08-07")
+	other = _application(notice=notice_001)
+	assert "publicity_result_000" in [k["kind"] for k in contexts.offered_kinds(app)]
+	assert "publicity_result_000" not in [k["kind"] for k in contexts.offered_kinds(other)]
+
+	made = unit_documents.generate_for_applications("publicity_result", [app.name])
+	assert [m.kind for m in made] == ["publicity_result_000"]
+	body = _body_text(made[0].content)
+	unit_name = frappe.db.get_value("Employer Unit", app.employer_unit, "unit_name")
+	assert "推荐单位公示结果" in body and f"{unit_name}（公章）" in body
+	assert "欧阳明华同志申报材料已在本单位公示5个工作日" in body  # 2024-08-01 Thu to 08-07 Wed
+	assert "同意推荐欧阳明华同志申报工程系列建筑专业中级专业技术任职资格" in body
+	assert f"申报编号：{app.name}" in body
+
+	with pytest.raises(frappe.ValidationError, match="公示结果"):
+		unit_documents.generate_for_applications("publicity_result", [other.name])
+	with pytest.raises(frappe.ValidationError):
+		generate("publicity_result_000", "Title Application", other.name)
+	assert not frappe.db.exists(
+		"Generated Document", {"reference_name": other.name, "kind": "publicity_result_000"}
+	)
+
+
 # ----------------------------------------------------------------- generation
 
 

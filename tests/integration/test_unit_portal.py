@@ -5,6 +5,7 @@ documents and signed scans."""
 import datetime
 import io
 import json
+import re
 import time
 import zipfile
 
@@ -306,6 +307,11 @@ def test_a_004_publicity_is_entered_while_the_application_is_a_draft(portal):
 # ----------------------------------------------------------------- documents and scans
 
 
+def _text(xml: str) -> str:
+	"""The text of a document's XML, its runs joined."""
+	return re.sub(r"<[^>]+>", "", xml)
+
+
 def _upload(http, name: str, document: str, content: bytes = b"%PDF-1.4 signed scan\n%%EOF\n"):
 	return http.post(
 		f"{BASE_URL}/api/method/upload_file",
@@ -344,14 +350,27 @@ def test_the_unit_downloads_its_documents_and_attaches_the_signed_scans(portal):
 	with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
 		assert len(archive.namelist()) == 2
 		assert all(n.startswith("推荐单位公示") and n.endswith(".docx") for n in archive.namelist())
-	# 000 prints no 公示结果: said so, nothing generated
+	applicant, unit = (
+		_fresh(names["documents"], "applicant_name"),
+		_fresh(names["documents"], "employer_unit"),
+	)
+	unit_name = frappe.db.get_value("Employer Unit", unit, "unit_name")
+	# 000 gives its 公示结果 with the 公示 (附件1): the applicant, the unit and the title printed
 	response = _post(
 		http, "download_documents", document="publicity_result", applications=json.dumps([names["documents"]])
 	)
-	assert response.status_code == 417 and "公示结果" in _message(response)
+	assert response.ok, response.text
+	with zipfile.ZipFile(io.BytesIO(response.content)) as docx:
+		body = _text(docx.read("word/document.xml").decode("utf-8"))
+	assert "推荐单位公示结果" in body and f"{unit_name}（公章）" in body
+	assert f"同意推荐{applicant}同志申报工程系列建筑专业中级专业技术任职资格" in body
 	# its 推荐意见 (附件2) in the wording 000 四、（一）14 fixes, naming neither applicant nor unit
 	view = _get(http, "application", name=names["documents"]).json()["message"]
-	assert [d["kind"] for d in view["documents"]] == ["unit_publicity_001", "recommendation_unit_000"]
+	assert [d["kind"] for d in view["documents"]] == [
+		"unit_publicity_001",
+		"publicity_result_000",
+		"recommendation_unit_000",
+	]
 	response = _post(
 		http, "download_documents", document="recommendation", applications=json.dumps([names["documents"]])
 	)
@@ -359,11 +378,6 @@ def test_the_unit_downloads_its_documents_and_attaches_the_signed_scans(portal):
 	with zipfile.ZipFile(io.BytesIO(response.content)) as docx:
 		body = docx.read("word/document.xml").decode("utf-8")
 	assert "本单位已对该同志提供的申报材料逐一审核，材料真实、完整、有效，同意推荐。" in body
-	applicant, unit = (
-		_fresh(names["documents"], "applicant_name"),
-		_fresh(names["documents"], "employer_unit"),
-	)
-	unit_name = frappe.db.get_value("Employer Unit", unit, "unit_name")
 	assert applicant and unit_name and applicant not in body and unit_name not in body
 	# the signed scan
 	response = _upload(http, names["documents"], "publicity")

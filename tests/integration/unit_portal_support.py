@@ -7,6 +7,7 @@ import frappe
 
 from tests.integration.factories import make_unit, make_user
 from tests.integration.workflow_support import act, chain_notice, make_chain_application
+from zhicheng_app.rules.model import seed_notice_dict
 
 PASSWORD = "Integration-Test-2024!"  # the factories' password of test users
 SUBMITTED = ("guarded", "returned", "documents", "second")  # 000-like applications at the unit
@@ -48,7 +49,9 @@ def create_portal_data(submitted=SUBMITTED, drafts=DRAFTS_004) -> dict:
 		"foreign_hr": _user("Unit HR", "外单位经办人", [units["foreign"]]),
 	}
 	now = frappe.utils.now_datetime()
-	notice = chain_notice("000", now=now)
+	# the unit's materials whose template 000 gives (附件1: 推荐单位公示及公示结果), none the applicant uploads
+	templates = [row for row in seed_notice_dict("000")["materials"] if row.get("template_annex")]
+	notice = chain_notice("000", now=now, materials=templates)
 	batch_notice = chain_notice("004", now=now, publicity_before_application=1)
 	names = {}
 	for key in submitted:

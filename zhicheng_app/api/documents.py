@@ -9,6 +9,7 @@ import frappe
 from zhicheng_app.documents import catalogue
 from zhicheng_app.i18n import _
 from zhicheng_app.services.documents import batch_jobs, generation, paper_intake, paper_stage
+from zhicheng_app.services.documents.contexts import offered_kinds
 
 
 @frappe.whitelist()
@@ -18,6 +19,8 @@ def available(doctype: str, name: str) -> list[dict]:
 		frappe.throw(_("Documents are not generated from {0}").format(_(doctype)), frappe.PermissionError)
 	doc = frappe.get_doc(doctype, name)
 	doc.check_permission("read")
+	if doctype == catalogue.APPLICATION:
+		return offered_kinds(doc)
 	return catalogue.available_kinds(doctype, doc)
 
 

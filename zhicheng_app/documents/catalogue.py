@@ -60,6 +60,7 @@ BATCH_ROUTES = frozenset({Route.GRANT, Route.INITIAL_JUNIOR, Route.TOWNSHIP_INTE
 ROUTE_KINDS = {
 	Route.DIRECTED: (
 		"unit_publicity_001",
+		"publicity_result_000",
 		"recommendation_unit_000",
 		"commitment",
 		"exemption_form",
@@ -97,13 +98,15 @@ PUBLICITY_KIND = {
 # The documents the employer unit signs and seals (公示, 公示结果, 推荐意见 or 推荐报告): the kind of
 # each for an application of a route. The routes of 阿地人社传〔2024〕6号 have the unit's batch
 # documents (附件1–3); 000 and 001 reproduce only the 公示 (001 附件1), their 推荐意见 (附件2) takes the
-# wording 000 四、（一）14 fixes.
+# wording 000 四、（一）14 fixes. 000 also lists a 公示结果 template (附件1 推荐单位公示及公示结果), 001 none:
+# the Directed 公示结果 is offered where the notice gives its template (``NOTICE_TEMPLATE_KINDS``).
 PUBLICITY = "publicity"
 PUBLICITY_RESULT = "publicity_result"
 RECOMMENDATION = "recommendation"
 UNIT_DOCUMENTS = {
 	PUBLICITY: {**PUBLICITY_KIND, **{route: "publicity_batch_004" for route in BATCH_ROUTES}},
 	PUBLICITY_RESULT: {
+		Route.DIRECTED: "publicity_result_000",
 		Route.REGION: "publicity_result_002",
 		Route.PRIVATE: "publicity_result_003",
 		**{route: "publicity_result_batch_004" for route in BATCH_ROUTES},
@@ -123,9 +126,28 @@ UNIT_DOCUMENT_TITLES = {
 }
 # Kinds offered only when the application asks for them: kind -> the application's check field.
 CONDITIONAL_KINDS = {"exemption_form": "ce_exemption"}
+# Kinds offered only when the application's notice gives the unit's template for a material of its
+# checklist: kind -> the material's code (the Notice Material row names the annex, ``template_annex``).
+NOTICE_TEMPLATE_KINDS = {"publicity_result_000": "publicity_result"}
+
+
+def notice_templates(notice) -> frozenset[str]:
+	"""The codes of the materials whose template ``notice`` (a Title Notice, a NoticeConfig or None)
+	gives in an annex."""
+	return frozenset(
+		row.code
+		for row in (getattr(notice, "materials", None) or [])
+		if row.code and getattr(row, "template_annex", None)
+	)
+
+
+def offered_by_notice(kind: str, templates: frozenset[str]) -> bool:
+	"""Whether the notice whose templated materials are ``templates`` offers ``kind``."""
+	return kind not in NOTICE_TEMPLATE_KINDS or NOTICE_TEMPLATE_KINDS[kind] in templates
+
 
 # Applications that no longer take part: left out of the batch documents.
-CLOSED_STATES = frozenset({"Abandoned", "Not Accepted", "Failed"})
+CLOSED_STATES = frozenset({"Abandoned", "Not Accepted", "Failed", "Not Confirmed"})
 # Applications not yet through the unit's review: not recommended (推荐) by it.
 UNREVIEWED_STATES = frozenset({"Draft", "Unit Review", "Returned"})
 
@@ -148,13 +170,15 @@ def open_in_state(kind: str, workflow_state: str | None) -> bool:
 	return kind not in STATE_GATED_KINDS or workflow_state in STATE_GATED_KINDS[kind]
 
 
-def available_kinds(doctype: str, doc) -> list[dict]:
-	"""The documents offered on a record's form: ``[{"kind", "title"}]``."""
+def available_kinds(doctype: str, doc, templates: frozenset[str] = frozenset()) -> list[dict]:
+	"""The documents offered on a record's form: ``[{"kind", "title"}]``; ``templates``: those of
+	the application's notice (``notice_templates``)."""
 	if doctype == APPLICATION:
 		kinds = [
 			kind
 			for kind in ROUTE_KINDS.get(route_of(doc.route), ())
 			if (kind not in CONDITIONAL_KINDS or doc.get(CONDITIONAL_KINDS[kind]))
+			and offered_by_notice(kind, templates)
 			and open_in_state(kind, doc.get("workflow_state"))
 		]
 	else:
@@ -190,16 +214,22 @@ def file_name(title: str, record_name: str, batch_key: str, version: int, file_f
 	return f"{slug(title)}-{slug(record_name)}{group}-v{version}.{file_format}"
 
 
-def unit_document_kind(document: str, route) -> str | None:
-	"""The kind of the unit's ``document`` (``PUBLICITY``…) for an application of ``route``; None
-	when the notices print no such document for the route."""
-	return UNIT_DOCUMENTS.get(document, {}).get(route_of(route))
+def unit_document_kind(document: str, route, templates: frozenset[str] = frozenset()) -> str | None:
+	"""The kind of the unit's ``document`` (``PUBLICITY``…) for an application of ``route`` under a
+	notice whose templated materials are ``templates``; None when the notice prints no such
+	document for the route."""
+	kind = UNIT_DOCUMENTS.get(document, {}).get(route_of(route))
+	return kind if kind and offered_by_notice(kind, templates) else None
 
 
-def unit_documents(route) -> list[tuple[str, str]]:
-	"""``[(document, kind)]``: the unit's documents for an application of ``route``, in the order
-	the unit makes them."""
-	return [(document, kind) for document in UNIT_DOCUMENTS if (kind := unit_document_kind(document, route))]
+def unit_documents(route, templates: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+	"""``[(document, kind)]``: the unit's documents for an application of ``route`` (under a notice
+	whose templated materials are ``templates``), in the order the unit makes them."""
+	return [
+		(document, kind)
+		for document in UNIT_DOCUMENTS
+		if (kind := unit_document_kind(document, route, templates))
+	]
 
 
 def batch_group(kind: str, notice: str, route, level) -> tuple[str, str, str]:

@@ -251,6 +251,26 @@ _SPECS = [
 		wording=_RESULT_WORDING,
 	),
 	TemplateSpec(
+		"publicity_result_000",
+		"Recommending Unit Publicity Result",
+		f"{NOTICE_000}附件1（表述参照{NOTICE_002}附件2、{NOTICE_003}附件3）",
+		(*_PERSON_VARS, "publicity_days", "unit_name"),
+		_applicant(
+			level="Intermediate",
+			series="工程",
+			profession="建筑",
+			current_title="助理工程师",
+			unit_name="阿克苏某建筑工程有限公司",
+			publicity_days=5,
+		),
+		barcode=True,
+		wording=(*_RESULT_WORDING, "个工作日", "专业技术任职资格"),
+		notes=(
+			"000 lists the template among its annexes (推荐单位公示及公示结果) without reproducing it; "
+			"the originals go to the 地区住建局办公室 (四、（八）)."
+		),
+	),
+	TemplateSpec(
 		"recommendation_competent_002",
 		"Recommendation Opinion of the Competent Unit",
 		f"{NOTICE_002}附件3",

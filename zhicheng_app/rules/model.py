@@ -425,6 +425,9 @@ class MaterialRow(Record):
 	# made by the unit or its supervising unit once the applicant has submitted (公示, 公示结果,
 	# 推荐报告, 推荐意见): listed for the reviewers, never asked of the applicant
 	provided_by_unit: bool = False
+	# the annex of the notice that gives the unit's template for it (附件1), empty when it gives none:
+	# 000 prints its 公示结果 template with the 公示 (附件1), 001 only the 公示
+	template_annex: str = ""
 
 
 @dataclass(slots=True)

@@ -10,12 +10,12 @@ through the web form (Frappe's permission levels, then ``services.editability``)
 import frappe
 from frappe.utils import cstr, get_datetime, getdate
 
-from zhicheng_app.documents.catalogue import available_kinds
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.deadlines import closing_deadlines
 from zhicheng_app.rules.vocabulary import APPLICANT_STATES, WindowKind, WorkflowState
 from zhicheng_app.services import clock, results
 from zhicheng_app.services.defense import defense_view
+from zhicheng_app.services.documents.contexts import offered_kinds
 from zhicheng_app.services.editability import FIXED_AFTER_SUBMISSION, editing_role
 from zhicheng_app.services.precheck import notice_config
 from zhicheng_app.services.transitions import CLOSING_STATES
@@ -189,7 +189,7 @@ def material_options(notice: str | None) -> list[dict]:
 
 def documents(doc) -> list[dict]:
 	"""The documents of their own the applicant may download now, ``[{kind, title}]``."""
-	return [entry for entry in available_kinds(APPLICATION, doc) if entry["kind"] in APPLICANT_DOCUMENTS]
+	return [entry for entry in offered_kinds(doc) if entry["kind"] in APPLICANT_DOCUMENTS]
 
 
 def results_view(doc) -> dict:

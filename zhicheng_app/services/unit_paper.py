@@ -10,12 +10,12 @@ and what is listed are the same.
 
 import frappe
 
-from zhicheng_app.documents.catalogue import APPLICATION, available_kinds
 from zhicheng_app.i18n import _
 from zhicheng_app.rules.model import NoticeConfig
 from zhicheng_app.rules.registry import notice_citation
 from zhicheng_app.rules.vocabulary import WindowKind, WorkflowState
 from zhicheng_app.services import clock
+from zhicheng_app.services.documents.contexts import offered_kinds
 from zhicheng_app.services.documents.paper_intake import RECEIVING_STATES
 from zhicheng_app.services.precheck import notice_config
 
@@ -34,7 +34,7 @@ def paper_office(config: NoticeConfig, route: str, level: str) -> str:
 def paper_items(doc) -> list[str]:
 	"""The documents the application delivers on paper: those the system generates for it, by
 	their zh titles."""
-	return [row["title"] for row in available_kinds(APPLICATION, doc)]
+	return [row["title"] for row in offered_kinds(doc)]
 
 
 def paper_lists(names: list[str]) -> list[dict]:

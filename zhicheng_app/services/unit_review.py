@@ -12,7 +12,13 @@ import datetime
 import frappe
 from frappe.model.workflow import apply_workflow, get_transitions
 
-from zhicheng_app.documents.catalogue import CLOSED_STATES, KIND_SOURCE, UNIT_DOCUMENT_TITLES, unit_documents
+from zhicheng_app.documents.catalogue import (
+	CLOSED_STATES,
+	KIND_SOURCE,
+	UNIT_DOCUMENT_TITLES,
+	notice_templates,
+	unit_documents,
+)
 from zhicheng_app.documents.contexts import recommendation_opinion
 from zhicheng_app.documents.formatting import cn_date
 from zhicheng_app.documents.registry import REGISTRY
@@ -334,7 +340,7 @@ def application_view(name: str) -> dict:
 				"template_title": _(REGISTRY[kind].title),
 				"per_person": KIND_SOURCE[kind] == APPLICATION,
 			}
-			for document, kind in unit_documents(doc.route)
+			for document, kind in unit_documents(doc.route, notice_templates(config))
 			if doc.workflow_state not in CLOSED_STATES  # nothing to publicise once it ended
 		],
 		"decisions": unit_decisions(doc.name),

@@ -11,6 +11,7 @@ from zhicheng_app.documents.catalogue import (
 	UNIT_DOCUMENT_TITLES,
 	batch_group,
 	batch_key,
+	notice_templates,
 	unit_document_kind,
 	unit_documents,
 )
@@ -43,6 +44,27 @@ def test_the_batch_routes_documents_come_from_the_unit_the_others_from_the_appli
 	assert unit_document_kind(PUBLICITY_RESULT, Route.DIRECTED) is None
 	assert unit_document_kind(PUBLICITY, "no such route") is None
 	assert unit_document_kind("no such document", Route.REGION) is None
+
+
+@pytest.mark.parametrize(
+	"code, kinds",
+	[
+		# 000's 附件1 is 推荐单位公示及公示结果; 001 reproduces the 公示 only (附件1)
+		("000", ["unit_publicity_001", "publicity_result_000", "recommendation_unit_000"]),
+		("001", ["unit_publicity_001", "recommendation_unit_000"]),
+	],
+)
+def test_a_directed_publicity_result_is_the_units_where_its_notice_gives_the_template(code, kinds):
+	templates = notice_templates(load_seed_notice(code))
+	assert [kind for _document, kind in unit_documents(Route.DIRECTED, templates)] == kinds
+	# the other routes' documents do not depend on it
+	assert unit_documents(Route.REGION, templates) == unit_documents(Route.REGION)
+
+
+def test_the_notices_templates_are_the_materials_naming_an_annex():
+	assert notice_templates(load_seed_notice("000")) >= {"unit_publicity", "publicity_result"}
+	assert "publicity_result" not in notice_templates(load_seed_notice("001"))
+	assert notice_templates(None) == frozenset()
 
 
 def test_a_batch_groups_by_route_label_and_level_and_the_report_by_notice():

@@ -4,7 +4,7 @@ import frappe
 from frappe.utils import getdate
 
 from zhicheng_app.documents import contexts
-from zhicheng_app.documents.catalogue import APPLICATION, NOTICE, UNIT
+from zhicheng_app.documents.catalogue import APPLICATION, NOTICE, UNIT, available_kinds, notice_templates
 from zhicheng_app.i18n import _
 
 
@@ -28,6 +28,16 @@ def notice_or_throw(name: str):
 	if notice is None:
 		frappe.throw(_("Unknown notice: {0}").format(name), title=_("Unknown Document"))
 	return notice
+
+
+def application_templates(doc) -> frozenset[str]:
+	"""The materials whose unit template the application's notice gives (``catalogue.notice_templates``)."""
+	return notice_templates(notice_record(doc.notice))
+
+
+def offered_kinds(doc) -> list[dict]:
+	"""The documents offered on a Title Application: ``[{"kind", "title"}]``."""
+	return available_kinds(APPLICATION, doc, application_templates(doc))
 
 
 def application_context(doc) -> dict:

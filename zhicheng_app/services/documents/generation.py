@@ -16,14 +16,20 @@ from frappe.utils import getdate, now_datetime
 
 from zhicheng_app.documents import tokens
 from zhicheng_app.documents.batches import BatchError
-from zhicheng_app.documents.catalogue import APPLICATION, file_name, generated_from, open_in_state
+from zhicheng_app.documents.catalogue import (
+	APPLICATION,
+	file_name,
+	generated_from,
+	offered_by_notice,
+	open_in_state,
+)
 from zhicheng_app.documents.contexts import verification_fields
 from zhicheng_app.documents.pdf import PdfUnavailable, docx_to_pdf
 from zhicheng_app.documents.render import DocumentError, render_docx
 from zhicheng_app.i18n import _
 
 from .access import check_print_permission, spec_or_throw
-from .contexts import application_context
+from .contexts import application_context, application_templates
 from .files import save_private_file
 from .templates import enabled_template_bytes
 from .verification import GENERATED, signing_secret, verify_url
@@ -102,6 +108,11 @@ def generate(
 			_("{0} can be generated once the committee has accepted the application").format(_(spec.title)),
 			frappe.PermissionError,
 			title=_("Not Available Yet"),
+		)
+	if doctype == APPLICATION and not offered_by_notice(kind, application_templates(doc)):
+		frappe.throw(
+			_("The notice of {0} gives no template for {1}").format(doc.name, _(spec.title)),
+			title=_("Unknown Document"),
 		)
 	if context is None:
 		if doctype != APPLICATION:

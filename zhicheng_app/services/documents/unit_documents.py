@@ -29,7 +29,7 @@ from zhicheng_app.i18n import _
 from zhicheng_app.rules.calendar import now_shanghai
 
 from .access import check_print_permission
-from .contexts import notice_record
+from .contexts import application_templates, notice_record
 from .generation import DOCX, Generated, generate
 
 # what the name of a signed scan says it is, after the document's title
@@ -58,7 +58,7 @@ def generate_for_applications(document: str, names: list[str], file_format: str 
 	per_person, groups = [], {}
 	for application in applications:
 		check_print_permission(APPLICATION, application)
-		kind = unit_document_kind(document, application.route)
+		kind = unit_document_kind(document, application.route, application_templates(application))
 		if not kind or application.workflow_state in CLOSED_STATES:
 			continue
 		if KIND_SOURCE[kind] == APPLICATION:
@@ -117,7 +117,7 @@ def attach_signed_scan(application: str, document: str, content: bytes, uploaded
 	attach files to the application in its state; nothing here skips it."""
 	_document_title(document)
 	doc = frappe.get_doc(APPLICATION, application)
-	if not unit_document_kind(document, doc.route):
+	if not unit_document_kind(document, doc.route, application_templates(doc)):
 		frappe.throw(
 			_("The notices print no {0} for this application").format(_(UNIT_DOCUMENT_TITLES[document])),
 			title=_("Unknown Document"),

@@ -26,6 +26,7 @@ class DocumentTemplate(Document):
 			"publicity_003",
 			"publicity_result_002",
 			"publicity_result_003",
+			"publicity_result_000",
 			"recommendation_competent_002",
 			"recommendation_unit_003",
 			"recommendation_unit_000",

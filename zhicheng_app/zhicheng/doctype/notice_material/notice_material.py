@@ -21,5 +21,6 @@ class NoticeMaterial(Document):
 		parenttype: DF.Data
 		provided_by_unit: DF.Check
 		seed_ref: DF.Data | None
+		template_annex: DF.Data | None
 	# end: auto-generated types
 	pass
