@@ -9,7 +9,7 @@ transitions with their guards; nothing here skips a rule the desk applies.
 import frappe
 
 from zhicheng_app.i18n import _
-from zhicheng_app.services import paper_stage, unit_review
+from zhicheng_app.services import paper_stage, publicity_objections, unit_review
 from zhicheng_app.services.documents import paper_stage as paper_documents
 from zhicheng_app.services.documents import unit_documents
 from zhicheng_app.services.precheck import notice_config
@@ -65,6 +65,20 @@ def save_publicity(
 def add_objection(application: str, received_on: str, content: str, raised_by: str | None = None) -> dict:
 	"""Record an objection raised during the publicity; the application's flag follows."""
 	doc = unit_review.add_objection(application, received_on, content, raised_by or None)
+	return {"name": doc.name, "status": doc.status}
+
+
+@frappe.whitelist(methods=["POST"])
+def add_results_objection(
+	application: str,
+	received_on: str,
+	content: str,
+	raised_by: str | None = None,
+	contact: str | None = None,
+) -> dict:
+	"""Record an objection received during the results publicity (会议公示) of one of the unit's
+	applications; it reaches the committee office as one recorded in the desk."""
+	doc = publicity_objections.add_results_objection(application, received_on, content, raised_by, contact)
 	return {"name": doc.name, "status": doc.status}
 
 

@@ -120,7 +120,69 @@ def writable_for_results(application):
 			frappe.PermissionError,
 			title=_("Not editable in this state"),
 		)
+	if COMMITTEE_OFFICE not in frappe.get_roles() and not results_publicity_running(application):
+		# the unit records what it receives while the results are publicised at the unit
+		frappe.throw(
+			_(
+				"The unit records objections to the results publicity during the publicity only ({0} to {1})"
+			).format(application.results_publicity_start or "—", application.results_publicity_end or "—"),
+			frappe.PermissionError,
+			title=_("Outside the results publicity"),
+		)
 	return application
+
+
+def results_publicity_running(application) -> bool:
+	"""The application is in its results publicity (会议公示) today: passed the meeting, the
+	publicity started and not ended."""
+	start, end = application.get("results_publicity_start"), application.get("results_publicity_end")
+	if application.workflow_state not in RESULTS_STATES or not start or not end:
+		return False
+	return frappe.utils.getdate(start) <= clock.now().date() <= frappe.utils.getdate(end)
+
+
+# ---------------------------------------------------------------- the unit's portal
+def add_results_objection(
+	application: str, received_on, content: str, raised_by: str | None = None, contact: str | None = None
+):
+	"""The unit's HR records an objection it received during the results publicity of one of its
+	own applications (000 四、（九）; 001: 会议公示 in the system and at the unit). It is the same
+	record as the committee office's in the desk: it stands in the way of the certification until
+	the committee office handles it."""
+	if not frappe.db.exists(APPLICATION, application) or not frappe.has_permission(
+		APPLICATION, "read", application
+	):
+		frappe.throw(
+			_("Application {0} is not one of your unit's applications").format(application),
+			frappe.PermissionError,
+		)
+	return frappe.get_doc(
+		{
+			"doctype": DOCTYPE,
+			"application": application,
+			"stage": ObjectionStage.RESULTS,
+			"received_on": received_on or None,
+			"content": (content or "").strip(),
+			"raised_by": (raised_by or "").strip() or None,
+			"contact": (contact or "").strip() or None,
+		}
+	).insert()
+
+
+def results_objections(application: str) -> list[dict]:
+	"""The objections to the application's results publicity, for the unit's page (read scope)."""
+	if not frappe.has_permission(DOCTYPE, "read"):
+		return []
+	rows = frappe.get_list(
+		DOCTYPE,
+		filters={"application": application, "stage": ObjectionStage.RESULTS},
+		fields=["name", "received_on", "raised_by", "contact", "content", "status", "handling"],
+		order_by="received_on asc, creation asc",
+	)
+	for row in rows:
+		row.status_label = _(row.status)
+		row.received_on = str(row.received_on or "")
+	return rows
 
 
 def validate_objection(objection):

@@ -6,7 +6,13 @@ import frappe
 from zhicheng_app.i18n import _
 from zhicheng_app.services import clock, unit_review
 from zhicheng_app.services.documents.unit_documents import signed_scans
-from zhicheng_app.services.publicity_objections import DISMISSED, OPEN, UPHELD
+from zhicheng_app.services.publicity_objections import (
+	DISMISSED,
+	OPEN,
+	UPHELD,
+	results_objections,
+	results_publicity_running,
+)
 from zhicheng_app.www.unit_applications import asset_version, require_unit_user
 
 no_cache = 1
@@ -20,6 +26,11 @@ def get_context(context):
 	if not name or not frappe.db.exists("Title Application", name):
 		frappe.throw(_("The application {0} was not found").format(name or ""), frappe.DoesNotExistError)
 	view = unit_review.application_view(name)
+	# the results publicity's objections have their own card; the unit records them while it runs
+	context.results_objections = results_objections(name)
+	shown = {row.name for row in context.results_objections}
+	view["objections"] = [row for row in view["objections"] if row.name not in shown]
+	context.results_objection_open = results_publicity_running(frappe.get_doc("Title Application", name))
 	context.no_cache = 1
 	context.asset_version = asset_version()
 	context.show_sidebar = True
@@ -44,5 +55,6 @@ def get_context(context):
 		"uploaded": _("Uploaded: {0}"),
 		"recommended": _("Recommended; the application is now at: {0}"),
 		"returned": _("Returned to the applicant"),
+		"objection_recorded": _("The objection is recorded; the committee office handles it before the certification"),
 	}
 	return context

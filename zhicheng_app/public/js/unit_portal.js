@@ -287,6 +287,17 @@
 			show(labels.saved, "success");
 			reload();
 		});
+		on(".zc-add-results-objection", async () => {
+			await call("add_results_objection", {
+				application,
+				received_on: value("#zc-results-objection-received"),
+				raised_by: value("#zc-results-objection-raised-by"),
+				contact: value("#zc-results-objection-contact"),
+				content: value("#zc-results-objection-content"),
+			});
+			show(labels.objection_recorded, "success");
+			reload();
+		});
 		on(".zc-handle-objection", async (event) => {
 			const row = event.currentTarget.closest("tr");
 			await call("handle_objection", {

@@ -17,6 +17,7 @@ class PublicityObjection(Document):
 
 		applicant_name: DF.Data | None
 		application: DF.Link
+		contact: DF.Data | None
 		content: DF.SmallText
 		employer_unit: DF.Link | None
 		handling: DF.SmallText | None
