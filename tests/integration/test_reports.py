@@ -508,3 +508,110 @@ def test_deadline_risk_lists_what_a_deadline_closes_soon_in_the_users_scope(camp
 def test_deadline_risk_is_refused_to_a_review_expert(campaign):
 	with pytest.raises(frappe.PermissionError):
 		as_user(campaign.users["expert"], bureau_reports.deadline_risk_rows, {})
+
+
+# ---------------------------------------------------------------- the roster as the 公示情况报告
+# (unit key, route, level, state): 申报 all, 此次推荐 once sent on, 通过审核 through the bureau's review
+BATCH_APPLICATIONS = [
+	("prefecture", "Grant by Degree", "Intermediate", S.CONFIRMED),  # 申报 推荐 通过
+	("prefecture", "Grant by Degree", "Deputy Senior", S.PREFECTURE_CONFIRMATION),  # 申报 推荐
+	("prefecture", "Initial Junior", "Assistant", S.DRAFT),  # 申报
+	("wensu", "Initial Junior", "Assistant", S.UNIT_RESULTS_PUBLICITY),  # 申报 推荐 通过
+	("wensu", "Fanghuiju Three-Year Promotion", "Intermediate", S.UNIT_REVIEW),  # 申报
+	("jiamu", "Township Initial Intermediate", "Intermediate", S.PAPER_SUBMITTED),  # 申报 推荐 通过
+	("jiamu", "Initial Junior", "Assistant", S.NOT_ACCEPTED),  # 申报
+	("shaya", "Grant by Degree", "Intermediate", S.COUNTY_PAPER_SUBMITTED),  # 申报 推荐 通过
+]
+
+
+@pytest.fixture
+def batch_campaign(campaign):
+	"""A 004-like notice of the campaign with applications of its routes in the units of ``campaign``."""
+	notice = make_notice(campaign_year=YEAR, title=f"{YEAR}年度授予、初定测试通知")
+	apps = []
+	for i, (unit, route, level, state) in enumerate(BATCH_APPLICATIONS):
+		doc = make_application(
+			frappe.get_doc("Employer Unit", campaign.units[unit]),
+			notice,
+			route=route,
+			target_level=level,
+			applicant_name=f"公示报告{i}",
+		)
+		frappe.db.set_value("Title Application", doc.name, "workflow_state", state)
+		apps.append(doc.name)
+	return frappe._dict(campaign, notice=notice.name, batch_apps=apps)
+
+
+def grouped(user, **filters):
+	"""{(reporter, route heading, level, applicant): (申报, 推荐, 通过审核)} of the grouped roster."""
+	rows = report(user, ROSTER, group_as_publicity_report=1, **filters)
+	path, out = [], {}
+	for row in rows:
+		path[row["indent"] :] = [row["label"]]
+		out[tuple(path)] = (row["applied"], row["recommended"], row["passed"])
+	return out
+
+
+def test_the_roster_grouped_as_the_publicity_report_counts_as_the_report(batch_campaign):
+	from zhicheng_app.services.documents.paper_stage import county_reporter, report_context
+
+	frappe.local.lang = "zh"
+	unit = frappe.db.get_value("Employer Unit", batch_campaign.units["prefecture"], "unit_name")
+	wensu = county_reporter(frappe.get_doc("Region", "温宿县"))
+	shaya = county_reporter(frappe.get_doc("Region", "沙雅县"))
+	rows = grouped(batch_campaign.users["admin"], notice=batch_campaign.notice)
+	assert {key: counts for key, counts in rows.items() if len(key) < 4} == {
+		(unit,): (3, 2, 1),
+		(unit, "授予"): (2, 2, 1),
+		(unit, "授予", "副高级"): (1, 1, 0),
+		(unit, "授予", "中级"): (1, 1, 1),
+		(unit, "初定"): (1, 0, 0),
+		(unit, "初定", "初定初级"): (1, 0, 0),
+		(wensu,): (4, 2, 2),
+		(wensu, "初定"): (3, 2, 2),
+		(wensu, "初定", "初定初级"): (2, 1, 1),
+		(wensu, "初定", "乡（镇）初定中级"): (1, 1, 1),
+		(wensu, "“访惠聚”三年高定"): (1, 0, 0),
+		(wensu, "“访惠聚”三年高定", "中级"): (1, 0, 0),
+		(shaya,): (1, 1, 1),
+		(shaya, "授予"): (1, 1, 1),
+		(shaya, "授予", "中级"): (1, 1, 1),
+	}
+	# the applicants under their groups; the other notice's (Directed, Private) routes are not listed
+	assert rows[(wensu, "初定", "乡（镇）初定中级", "公示报告5")] == (1, 1, 1)
+	assert sum(1 for key in rows if len(key) == 4) == len(BATCH_APPLICATIONS)
+	# the report the county bureau prints counts the same: 此次推荐 and 通过审核, by route and level
+	notice = frappe.get_doc("Title Notice", batch_campaign.notice)
+	county_apps = [
+		frappe.get_doc("Title Application", name)
+		for name, (unit_key, *_rest) in zip(batch_campaign.batch_apps, BATCH_APPLICATIONS, strict=True)
+		if unit_key in ("wensu", "jiamu")
+	]
+	printed = report_context(notice, county_apps, wensu)
+	assert printed["recommended_count"] == rows[(wensu,)][1] == 2
+	assert printed["c"]["passed"] == rows[(wensu,)][2] == 2
+	assert printed["c"]["init_junior"] == rows[(wensu, "初定", "初定初级")][2]
+	assert printed["c"]["township_mid"] == rows[(wensu, "初定", "乡（镇）初定中级")][2]
+
+
+def test_the_grouped_roster_keeps_the_users_scope(batch_campaign):
+	frappe.local.lang = "zh"
+	wensu = county_reporter_name("温宿县")
+	rows = grouped(batch_campaign.users["county"], notice=batch_campaign.notice)
+	assert {key[0] for key in rows} == {wensu}  # neither the 地直 unit nor 沙雅县
+	assert rows[(wensu,)] == (4, 2, 2)
+	# a 沙雅县 officer sees none of 温宿县's or the prefecture's applications
+	shaya_officer = make_user(roles.COUNTY_HRSS, ("Region", "沙雅县"))
+	rows = grouped(shaya_officer, notice=batch_campaign.notice)
+	assert {key[0] for key in rows} == {county_reporter_name("沙雅县")}
+	assert {key[3] for key in rows if len(key) == 4} == {"公示报告7"}
+	# and a filter for another region narrows to nothing
+	assert grouped(batch_campaign.users["county"], notice=batch_campaign.notice, region="沙雅县") == {}
+	with pytest.raises(frappe.PermissionError):
+		grouped(batch_campaign.users["expert"], notice=batch_campaign.notice)
+
+
+def county_reporter_name(region: str) -> str:
+	from zhicheng_app.services.documents.paper_stage import county_reporter
+
+	return county_reporter(frappe.get_doc("Region", region))

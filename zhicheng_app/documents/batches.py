@@ -100,6 +100,14 @@ _GROUP_LABELS = (
 )
 
 
+def roster_group(route: Route | str, level: Level | str) -> tuple[tuple[int, int], str, str]:
+	"""Where the roster of the 公示情况报告 lists an applicant of ``route`` and ``level``: (its order,
+	the route heading, the sub-group), e.g. ``((0, 1), "授予", "副高级")``. Raises :class:`BatchError`
+	as the roster does."""
+	key = _roster_key(as_route(route), as_level(level))
+	return key, _ROUTE_HEADINGS[key[0]], _GROUP_LABELS[key[0]][key[1]]
+
+
 def publicity_report_context(persons: list[dict], *, include_empty: bool = False) -> dict:
 	"""Counts (``c``) and grouped ``roster`` for the 公示情况报告.
 

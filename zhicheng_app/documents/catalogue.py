@@ -203,6 +203,18 @@ def recommended_in_report(workflow_state: str | None, route) -> bool:
 	)
 
 
+def publicity_report_counts(apps) -> dict[str, int]:
+	"""What the 公示情况报告 (阿地人社传〔2024〕6号 附件4) counts of ``apps`` (records with ``route`` and
+	``workflow_state``): ``applied`` (申报, every one of a batch route), ``recommended`` (此次推荐,
+	``recommended_in_report``) and ``passed`` (通过审核, ``in_publicity_report``)."""
+	batch = [a for a in apps if route_of(a.route) in BATCH_ROUTES]
+	return {
+		"applied": len(batch),
+		"recommended": sum(1 for a in batch if recommended_in_report(a.workflow_state, a.route)),
+		"passed": sum(1 for a in batch if in_publicity_report(a.workflow_state, a.route)),
+	}
+
+
 def slug(text: str | None) -> str:
 	"""``text`` without the characters a file name cannot hold."""
 	return "".join(ch for ch in (text or "") if ch not in '\\/:*?"<>|\n\r\t').strip() or "document"

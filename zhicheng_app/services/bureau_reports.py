@@ -12,12 +12,15 @@ import datetime
 import frappe
 from frappe import _
 
+from zhicheng_app.documents.batches import BatchError, roster_group
+from zhicheng_app.documents.catalogue import BATCH_ROUTES, publicity_report_counts, route_of
 from zhicheng_app.documents.contexts import committee_name
 from zhicheng_app.permissions import with_descendants
 from zhicheng_app.rules import reporting
-from zhicheng_app.rules.vocabulary import LEVEL_TIER
+from zhicheng_app.rules.vocabulary import LEVEL_TIER, Location
 from zhicheng_app.services import clock
 from zhicheng_app.services.deadlines import upcoming, workflow_states
+from zhicheng_app.services.documents.paper_stage import county_of, county_reporter
 from zhicheng_app.services.fees import AWAITING_FEE
 
 APPLICATION = "Title Application"
@@ -253,6 +256,102 @@ def roster_rows(filters: dict | None) -> list[dict]:
 		row["level_label"] = _label(row.target_level)
 		row["state_label"] = _label(row.workflow_state)
 	return rows
+
+
+# ---------------------------------------------------------------- the roster as the 公示情况报告
+# the counts of each row, as the 公示情况报告 prints them (catalogue.publicity_report_counts)
+COUNT_FIELDS = ("applied", "recommended", "passed")
+
+
+def _reporters(rows) -> dict[str, tuple[int, str]]:
+	"""Who reports each application in the 公示情况报告 (阿地人社传〔2024〕6号 四、（二）): a 地直 unit its
+	own, a county's units their county bureau (``paper_stage.county_of``), a unit outside any county
+	its own; ``{application: (0 unit, 1 county; name)}``."""
+	unit_names, counties, out = {}, {}, {}
+	for row in rows:
+		county = None
+		if row.unit_location != Location.PREFECTURE_DIRECT:
+			if row.region not in counties:
+				counties[row.region] = county_of(row.region)
+			county = counties[row.region]
+		if county:
+			out[row.name] = (1, county_reporter(frappe.get_cached_doc("Region", county)))
+			continue
+		if row.employer_unit not in unit_names:
+			unit_names[row.employer_unit] = (
+				frappe.db.get_value("Employer Unit", row.employer_unit, "unit_name")
+				or row.employer_unit
+				or ""
+			)
+		out[row.name] = (0, unit_names[row.employer_unit])
+	return out
+
+
+def _roster_place(row) -> tuple[tuple[int, int], str, str]:
+	"""(order, route heading, sub-group) of the 公示情况报告's roster; a level its roster has no place for
+	(a grant at the junior level) after the others, under the route and the level."""
+	try:
+		return roster_group(row.route, row.target_level)
+	except BatchError:
+		return (9, 9), _label(row.route), _label(row.target_level)
+
+
+def _total(label: str, indent: int, members: list, **extra) -> dict:
+	return {"label": label, "indent": indent, **extra, **publicity_report_counts(members)}
+
+
+def publicity_report_rows(filters: dict | None) -> list[dict]:
+	"""申报人名册 grouped as the 公示情况报告 (阿地人社传〔2024〕6号 附件4): per notice and reporter (a 地直
+	unit, or a county bureau for its county's units), its route headings (授予, 初定, “访惠聚”三年高定),
+	their levels and the applicants, each row with the counts of 申报, 此次推荐 and 通过审核 that the
+	report prints. Only the applications the user may read (as ``roster_rows``), of the routes the
+	report covers."""
+	rows = [
+		row
+		for row in _scoped(
+			[
+				"name",
+				"applicant_name",
+				"notice",
+				"employer_unit",
+				"region",
+				"unit_location",
+				"route",
+				"target_level",
+				"workflow_state",
+			],
+			report_filters(filters),
+			order_by="notice asc, employer_unit asc, name asc",
+		)
+		if route_of(row.route) in BATCH_ROUTES
+	]
+	reporters = _reporters(rows)
+	tree: dict[tuple, dict[tuple, list]] = {}
+	for row in rows:
+		tree.setdefault((row.notice, *reporters[row.name]), {}).setdefault(_roster_place(row), []).append(row)
+	out = []
+	for (notice, _kind, reporter), places in sorted(tree.items(), key=lambda item: item[0]):
+		members = [row for group in places.values() for row in group]
+		out.append(_total(reporter, 0, members, notice=notice))
+		headings: dict[tuple, list] = {}
+		for place in sorted(places):
+			headings.setdefault((place[0][0], place[1]), []).append(place)
+		for (_order, heading), group_places in headings.items():
+			out.append(_total(heading, 1, [row for place in group_places for row in places[place]]))
+			for place in group_places:
+				out.append(_total(place[2], 2, places[place]))
+				out.extend(
+					_total(
+						row.applicant_name or row.name,
+						3,
+						[row],
+						name=row.name,
+						employer_unit=row.employer_unit,
+						state_label=_label(row.workflow_state),
+					)
+					for row in places[place]
+				)
+	return out
 
 
 # ---------------------------------------------------------------- deadline risk

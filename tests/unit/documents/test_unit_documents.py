@@ -2,6 +2,7 @@
 
 import pytest
 
+from zhicheng_app.documents.batches import BatchError, roster_group
 from zhicheng_app.documents.catalogue import (
 	KIND_SOURCE,
 	PUBLICITY,
@@ -12,6 +13,7 @@ from zhicheng_app.documents.catalogue import (
 	batch_group,
 	batch_key,
 	notice_templates,
+	publicity_report_counts,
 	unit_document_kind,
 	unit_documents,
 )
@@ -111,3 +113,29 @@ def test_the_unit_recommends_in_the_wording_its_notice_fixes(code, wording, clau
 
 def test_a_notice_without_a_fixed_wording_recommends_plainly():
 	assert recommendation_opinion(load_seed_notice("004")) == ("同意推荐", "")
+
+
+def test_the_publicity_report_counts_applied_recommended_and_passed():
+	from types import SimpleNamespace as App
+
+	apps = [
+		App(route="Grant by Degree", workflow_state="Confirmed"),  # 申报 推荐 通过审核
+		App(route="Initial Junior", workflow_state="Prefecture Confirmation"),  # 申报 推荐
+		App(route="Initial Junior", workflow_state="Unit Review"),  # 申报
+		App(route="Initial Junior", workflow_state="Not Accepted"),  # 申报
+		App(route="Directed Evaluation", workflow_state="Certified"),  # not a route of the report
+	]
+	assert publicity_report_counts(apps) == {"applied": 4, "recommended": 2, "passed": 1}
+	assert publicity_report_counts([]) == {"applied": 0, "recommended": 0, "passed": 0}
+
+
+def test_the_rosters_groups_are_the_reports_headings_and_levels():
+	assert roster_group("Grant by Degree", "Deputy Senior") == ((0, 1), "授予", "副高级")
+	assert roster_group("Township Initial Intermediate", "Intermediate") == (
+		(1, 1),
+		"初定",
+		"乡（镇）初定中级",
+	)
+	assert roster_group("Fanghuiju Three-Year Promotion", "中级")[1:] == ("“访惠聚”三年高定", "中级")
+	with pytest.raises(BatchError):
+		roster_group("Grant by Degree", "Assistant")

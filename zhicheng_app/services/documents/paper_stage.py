@@ -22,7 +22,7 @@ from zhicheng_app.documents.catalogue import (
 	batch_group,
 	batch_key,
 	in_publicity_report,
-	recommended_in_report,
+	publicity_report_counts,
 	route_of,
 )
 from zhicheng_app.documents.contexts import publicity_report_batch_context, unit_batch_context
@@ -133,7 +133,7 @@ def _unit_names(apps: list) -> dict[str, str]:
 def report_context(notice, apps: list, reporter_name: str) -> dict:
 	"""The 公示情况报告 of ``reporter_name`` for ``apps`` (all of theirs of the notice)."""
 	through = passed(apps)
-	recommended = sum(1 for a in apps if recommended_in_report(a.workflow_state, a.route))
+	recommended = publicity_report_counts(apps)["recommended"]
 	return publicity_report_batch_context(notice, through, _unit_names(through), reporter_name, recommended)
 
 
