@@ -25,7 +25,7 @@ from zhicheng_app.rules.calendar import add_working_days, is_workday
 from zhicheng_app.rules.deadlines import closing_deadlines
 from zhicheng_app.rules.fees import allowed_methods
 from zhicheng_app.rules.vocabulary import PayerKind, WindowKind, WorkflowState
-from zhicheng_app.services import clock, fees
+from zhicheng_app.services import clock, fees, review_meeting
 from zhicheng_app.services import paper_stage as paper_stage_service
 from zhicheng_app.services.notice_copy import copy_notice
 from zhicheng_app.services.precheck import notice_config, run_precheck
@@ -66,6 +66,12 @@ DEFENSE_INSTRUCTIONS = "请携带身份证原件，提前30分钟到场签到；
 DEFENSE_EXPERT = "zc.expert@example.com"
 
 SECOND_APPLICANT = ("zc.applicant2@example.com", "阿依古丽·买买提")
+NOT_CONFIRMED_REASON = (
+	"经核查，申报人所学专业与现从事专业技术工作不一致，不符合阿地人社传〔2024〕6号规定的职称授予条件。"
+)
+# the results the demo's committee and defense panel give: by the action the replay takes
+RESULTS = {"Pass": "Passed", "Fail": "Failed", "Pass Defense": "Passed", "Fail Defense": "Failed"}
+DEMO_MEETING = "评审委员会评审会议（演示）"
 RETURN_REASONS = "1. 个人业务工作总结未写明近五年主持的项目；\n2. 继续教育证书扫描件不清晰，请重新上传。"
 
 
@@ -156,6 +162,9 @@ APPLICATIONS = [
 		"Grant by Degree", "Intermediate", "工程系列", "", None, None, True),
 	A("004-failed", "004", "Failed", "张晓燕", "19951012", "温宿县佳木镇农业发展服务中心",
 		"Initial Junior", "Assistant", "工程系列", "", None, None),
+	# 不予确认 by the 地区人社局 after the unit's paper reached it (四、（二）), in the 2024 history
+	A("004-not-confirmed", "004", "Not Confirmed", "古丽米拉·阿不都", "19910708", "阿克苏地区交通运输局",
+		"Grant by Degree", "Intermediate", "工程系列", "", None, None, True),
 ]  # fmt: skip
 
 # people of the 2024 history who apply again: their ID numbers stay theirs
@@ -517,6 +526,8 @@ def replay_application(spec, notice_name: str):
 				doc.db_set({"revocation_reason": REVOCATION_REASON, "revocation_for_fraud": 1})
 			if action == "Return for Revision":  # the committee states its reasons first
 				doc.db_set("return_reasons", RETURN_REASONS)
+			if action == "Refuse Confirmation":  # the bureau states its reason first
+				doc.db_set("not_confirmed_reason", NOT_CONFIRMED_REASON)
 			if action == paper_stage_service.SUBMIT_PAPER:  # the unit's publicity of the passed applicants
 				doc.db_set(republicity_dates(notice_name, at.date()))
 			user = actor(doc, role)
@@ -526,12 +537,37 @@ def replay_application(spec, notice_name: str):
 					record_demo_fee(spec, doc)
 				elif action == DEFENSE_ACTION:  # the committee office schedules it in a session
 					schedule_defense(doc, at)
+				elif action in ("Pass Defense", "Fail Defense"):  # the session records the result
+					record_demo_defense(doc, RESULTS[action])
+				elif action in ("Pass", "Fail"):  # the committee's ballot gives the result
+					with review_meeting.decided_by_vote(DEMO_MEETING, {doc.name: RESULTS[action]}):
+						apply_workflow(doc, action)
 				else:
 					apply_workflow(doc, action)
 			finally:
 				frappe.set_user("Administrator")
 	finally:
 		frappe.flags.zhicheng_now = None
+
+
+def record_demo_defense(doc, result: str):
+	"""The committee office records the application's defense result in the demo's session: a score
+	above or below the notice's pass mark, else the panel's decision."""
+	from zhicheng_app.rules.defense import pass_mark
+	from zhicheng_app.services import defense
+
+	mark = pass_mark(notice_config(doc.notice), doc.target_level)
+	session = frappe.get_doc("Defense Session", doc.defense_session)
+	for row in session.applications:
+		if row.application == doc.name:
+			row.decision = result
+			if mark is not None:
+				row.score = float(mark) + (8 if result == "Passed" else -8)
+	session.save(ignore_permissions=True)
+	with print_language("zh"):  # the rows keep their outcome in the users' language
+		outcome = defense.record_results(session.name)
+	if doc.name not in outcome["passed"] + outcome["failed"]:
+		raise ValueError(f"{doc.name}: the defense result was not recorded: {outcome['refused']}")
 
 
 def hold_results_publicity(doc, at: datetime.datetime):

@@ -18,6 +18,7 @@ from tests.integration.workflow_support import (
 	NOW,
 	act,
 	chain_notice,
+	decide,
 	make_chain_application,
 	pay_fee,
 	publicise,
@@ -65,7 +66,7 @@ def to_passed(actors: dict, notice, **kw) -> str:
 		act(committee, doc.name, "Receive Paper Materials")
 	pay_fee(committee, doc.name)
 	act(committee, doc.name, "Start Evaluation")
-	act(committee, doc.name, "Pass")
+	decide(committee, doc.name, "Passed")
 	assert state(doc.name) == "Passed Publicity"
 	return doc.name
 

@@ -50,6 +50,7 @@ def test_stages_are_workflow_states_and_never_overlap():
 		WorkflowState.FAILED,
 		WorkflowState.ABANDONED,
 		WorkflowState.NOT_ACCEPTED,
+		WorkflowState.NOT_CONFIRMED,  # 不予确认 by the bureau: ended without a title
 		WorkflowState.REVOKED,  # a title taken back: ended, counted by no stage
 	}
 

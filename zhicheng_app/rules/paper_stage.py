@@ -11,6 +11,10 @@ online review has passed.
    (County Paper Submitted).
 4. The bureau that confirms the route (004 三、（二）) confirms within the window of the paper it
    received (Confirmed).
+5. Or it refuses to confirm (不予确认, Not Confirmed), stating the reason: from the paper it
+   received, or already during the unit's publicity of the passed applicants when an objection was
+   raised there (the publicity then cannot end the way 四、（二）1 asks). The same roles refuse as
+   confirm at each step (the workflow's Refuse Confirmation rows).
 
 Which window governs which transition is ``TRANSITION_WINDOWS``; the guards in
 ``services/transitions.py`` and the demo's replay read it from here. The notice states no
@@ -48,6 +52,9 @@ TRANSITION_CLAUSES: dict[tuple[str, str], str] = {
 }
 # an application is confirmed only once the paper has reached the bureau that confirms it
 CONFIRMABLE_FROM = frozenset({S.PAPER_SUBMITTED, S.COUNTY_PAPER_SUBMITTED})
+# an application is refused confirmation (不予确认) from the paper the bureau received, or from the
+# unit's publicity of the passed applicants once an objection was raised in it
+NOT_CONFIRMABLE_FROM = frozenset({*CONFIRMABLE_FROM, S.UNIT_RESULTS_PUBLICITY})
 # what each transition is called in a refusal (English source; zh in zh.csv)
 TRANSITION_LABELS: dict[tuple[str, str], str] = {
 	(S.UNIT_RESULTS_PUBLICITY, S.PAPER_SUBMITTED): "Sending the unit's paper materials",
@@ -113,3 +120,22 @@ def results_publicity_problems(
 		message = _(text).format(end.isoformat() if end else "") if text else finding.message
 		problems.append(f"{message}（{cite(notice, UNIT_CLAUSE)}）")
 	return problems
+
+
+def not_confirmed_refusal(notice: NoticeConfig, old: str, reason: str | None, objection: bool) -> str | None:
+	"""Why an application in ``old`` cannot be refused confirmation (不予确认) now (zh), None when it
+	can: the reason is stated, and from the unit's publicity of the passed applicants only when an
+	objection was raised in it."""
+	if old not in NOT_CONFIRMABLE_FROM:
+		return _(
+			"An application is refused confirmation only by the HR bureau that confirms it, once its paper materials have reached the bureau or an objection was raised in the unit's publicity of the passed applicants ({0})"
+		).format(cite(notice, CLAUSE))
+	if not (reason or "").strip():
+		return _(
+			"State the reason the application is not confirmed before refusing its confirmation ({0})"
+		).format(cite(notice, CLAUSE))
+	if old == S.UNIT_RESULTS_PUBLICITY and not objection:
+		return _(
+			"During the unit's publicity of the passed applicants the confirmation is refused only when an objection was raised in it; otherwise the unit sends its paper materials first ({0})"
+		).format(cite(notice, UNIT_CLAUSE))
+	return None

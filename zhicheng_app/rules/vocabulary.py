@@ -269,6 +269,7 @@ class WorkflowState(StrEnum):
 	PASSED_PUBLICITY = "Passed Publicity"  # 通过评审公示
 	CERTIFIED = "Certified"  # 任职资格文件已下发
 	CONFIRMED = "Confirmed"  # 审核确认通过
+	NOT_CONFIRMED = "Not Confirmed"  # 不予确认 (004 四、（二）: the bureau refuses the paper stage)
 	FAILED = "Failed"  # 未通过
 	ABANDONED = "Abandoned"  # 视为放弃
 	NOT_ACCEPTED = "Not Accepted"  # 不予受理

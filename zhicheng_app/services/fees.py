@@ -2,12 +2,17 @@
 application through the workflow's "Record Fee" transition as the recording user, and may be
 refunded later; a unit paying for all its staff is recorded in one go.
 
+A refund follows the application: one still at 已缴费 goes back to the state it awaited its fee in
+(the workflow's "Refund Fee", taken only here); once its evaluation has started (a defense, the
+meeting, the results) the fee is refunded only after the application has closed without a title.
+
 What the fee is comes from the notice's fee table through the rules engine (``rules.fees``); when
 it may be paid, from the notice's fee window. A recorded payment is never edited: a mistake is
 refunded and recorded again.
 """
 
 import datetime
+from contextlib import contextmanager
 
 import frappe
 from frappe import _
@@ -26,8 +31,19 @@ DOCTYPE = "Fee Payment"
 APPLICATION = "Title Application"
 PAID, REFUNDED = "Paid", "Refunded"
 RECORD_FEE = "Record Fee"  # the workflow's action into Fee Paid
+REFUND_FEE = "Refund Fee"  # the workflow's action from Fee Paid back to the state before Record Fee
 # accepted by the committee (已接收材料), the fee not yet recorded
 AWAITING_FEE = (WorkflowState.ACCEPTED, WorkflowState.PAPER_RECEIVED)
+# the application's states in which its payment is refunded: awaiting its fee (a payment recorded
+# around the workflow), at 已缴费 (moved back), or closed without a title (视为放弃, 不予受理, 未通过…)
+REFUNDABLE_STATES = (
+	*AWAITING_FEE,
+	WorkflowState.FEE_PAID,
+	WorkflowState.FAILED,
+	WorkflowState.ABANDONED,
+	WorkflowState.NOT_ACCEPTED,
+	WorkflowState.NOT_CONFIRMED,
+)
 # what the desk enters; everything else of a payment is set here
 DESK_FIELDS = ("application", "amount", "payer_kind", "payer_unit", "method", "receipt_number")
 REFUND_FIELDS = ("status", "refunded_at", "refund_reason", "refunded_by")
@@ -229,9 +245,47 @@ def record_payment(
 	).insert()
 
 
+def check_refund_state(application) -> None:
+	"""A fee is refunded while the application is at 已缴费 at the latest, or once it has closed
+	without a title; not while its evaluation is under way or after a title was given."""
+	state = application.workflow_state or WorkflowState.DRAFT
+	if state in REFUNDABLE_STATES:
+		return
+	frappe.throw(
+		_(
+			"{0} is at {1}: its evaluation under {2} has started, so its fee is refunded only once the application has closed without a title"
+		).format(application.name, _(state), notice_citation(notice_config(application.notice))),
+		title=_("Refund refused"),
+	)
+
+
+@contextmanager
+def refunding(application: str):
+	"""While the refund moves ``application`` back through the workflow's "Refund Fee"."""
+	previous = frappe.flags.fee_refund
+	frappe.flags.fee_refund = application
+	try:
+		yield
+	finally:
+		frappe.flags.fee_refund = previous
+
+
+def check_refund_transition(application) -> None:
+	"""``services.transitions`` on 已缴费 → back: only a refund of the standing payment takes it."""
+	if frappe.flags.fee_refund != application.name or standing_payment(application.name):
+		frappe.throw(
+			_(
+				"An application leaves 已缴费 (Fee Paid) backwards only when its payment is refunded: refund it on its 缴费 (Fee Payment), stating the reason"
+			),
+			title=_("Fee refunded without a payment's refund"),
+		)
+
+
 def refund(payment: str, reason: str):
-	"""Refund a standing payment, stating why. The application keeps its state and its fee record;
-	the fee report counts the amount as refunded."""
+	"""Refund a standing payment, stating why; the fee report counts the amount as refunded. An
+	application at 已缴费 goes back to the state it awaited its fee in, through the workflow as
+	the refunding user; one further on is refused unless it has closed without a title (it then
+	keeps its state)."""
 	doc = frappe.get_doc(DOCTYPE, payment)
 	doc.check_permission("write")
 	reason = (reason or "").strip()
@@ -239,6 +293,8 @@ def refund(payment: str, reason: str):
 		frappe.throw(_("State the reason for the refund"))
 	if doc.status == REFUNDED:
 		frappe.throw(_("{0} is already refunded").format(doc.name), title=_("Already refunded"))
+	application = frappe.get_doc(APPLICATION, doc.application)
+	check_refund_state(application)
 	doc.update(
 		{
 			"status": REFUNDED,
@@ -249,6 +305,9 @@ def refund(payment: str, reason: str):
 	)
 	doc.flags.zhicheng_refund = True
 	doc.save()
+	if application.workflow_state == WorkflowState.FEE_PAID:
+		with refunding(application.name):
+			apply_workflow(frappe.get_doc(APPLICATION, application.name), REFUND_FEE)
 	return doc
 
 

@@ -10,6 +10,9 @@ shows counts only.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import flt, now_datetime
@@ -33,6 +36,34 @@ VOTE = "Review Vote"
 # the workflow actions that write the evaluation result (workflows/title_application_approval.json)
 RESULT_ACTIONS = {rules.PacketResult.PASSED: "Pass", rules.PacketResult.FAILED: "Fail"}
 TALLY_KIND = "review_vote_result"
+
+
+# ---------------------------------------------------------------- the result through the workflow
+@contextmanager
+def decided_by_vote(meeting: str, results: dict[str, str]) -> Iterator[None]:
+	"""While the meeting's count moves the applications: ``results`` maps an application to the
+	result (rules.PacketResult) the ballot gave it; the workflow's Pass and Fail take only those
+	(``check_result_transition``)."""
+	previous = frappe.flags.meeting_results
+	frappe.flags.meeting_results = {name: (meeting, result) for name, result in results.items()}
+	try:
+		yield
+	finally:
+		frappe.flags.meeting_results = previous
+
+
+def check_result_transition(doc, result: str | None) -> None:
+	"""``services.transitions`` on the way out of Under Evaluation: the evaluation result is the
+	one the committee's secret ballot gave (a closing meeting's count, ``close_meeting``); a plain
+	click of Pass or Fail is refused."""
+	decided = (frappe.flags.meeting_results or {}).get(doc.name)
+	if not decided or decided[1] != result:
+		frappe.throw(
+			_(
+				"The evaluation result comes from the evaluation committee's (评审委员会) secret ballot: close its review meeting (评审会议) to record the result ({0})"
+			).format(rules.REGULATION),
+			title=_("Result without a meeting's vote"),
+		)
 
 
 # ---------------------------------------------------------------- the form
@@ -343,7 +374,8 @@ def close_meeting(name: str) -> dict:
 			and frappe.db.get_value(APPLICATION, application, "workflow_state")
 			== WorkflowState.UNDER_EVALUATION
 		):
-			apply_workflow(frappe.get_doc(APPLICATION, application), RESULT_ACTIONS[tally.result])
+			with decided_by_vote(doc.name, {application: tally.result}):
+				apply_workflow(frappe.get_doc(APPLICATION, application), RESULT_ACTIONS[tally.result])
 	doc.closed_at = now_datetime()
 	doc.closed_by = frappe.session.user
 	_set_status(doc, rules.MeetingStatus.CLOSED)

@@ -72,6 +72,27 @@ def add_shipped_states(states: list[str]):
 	workflow.save(ignore_permissions=True)
 
 
+def add_shipped_actions(actions: list[str]):
+	"""Bring the shipped transitions of ``actions`` the site lacks (one per role, between states it
+	may already have, which ``add_shipped_states`` does not compare) to a site installed before
+	(for a patch). Rows the site has are left as they are."""
+	default = load_default()
+	_create_states_and_actions(default)
+	if not frappe.db.exists("Workflow", WORKFLOW_NAME):
+		return
+	workflow = frappe.get_doc("Workflow", WORKFLOW_NAME)
+	have = {(row.state, row.action, row.next_state, row.allowed) for row in workflow.transitions}
+	added = False
+	for row in default["workflow"]["transitions"]:
+		key = (row["state"], row["action"], row["next_state"], row["allowed"])
+		if row["action"] in actions and key not in have:
+			workflow.append("transitions", row)
+			added = True
+	if added:
+		workflow.workflow_data = None
+		workflow.save(ignore_permissions=True)
+
+
 @frappe.whitelist(methods=["POST"])
 def restore_default():
 	"""Replace the workflow's states and transitions with the shipped ones."""

@@ -12,38 +12,21 @@ import frappe
 
 from zhicheng_app.demo import CERTIFICATION_SETTINGS
 from zhicheng_app.rules.vocabulary import ObjectionStage, WorkflowState
-from zhicheng_app.workflows import WORKFLOW_NAME, add_shipped_states, load_default
+from zhicheng_app.workflows import add_shipped_actions, add_shipped_states
 
 DEFAULT_ROLE = "Title Administrator"
+CERTIFY = "Certify"
 
 
 def execute():
 	add_shipped_states([WorkflowState.REVOKED])
-	add_certify_transitions()
+	add_shipped_actions([CERTIFY])  # Certify for the prefecture HR and social security bureau
 	frappe.db.sql(
 		"update `tabPublicity Objection` set stage = %s where ifnull(stage, '') = ''", ObjectionStage.UNIT
 	)
 	for code, settings in CERTIFICATION_SETTINGS.items():
 		for name in notices_of_seed(code):
 			fill_notice(name, settings)
-
-
-def add_certify_transitions():
-	"""The shipped Certify rows of every role the site lacks (one per role, unlike the state pairs
-	``add_shipped_states`` compares)."""
-	if not frappe.db.exists("Workflow", WORKFLOW_NAME):
-		return
-	workflow = frappe.get_doc("Workflow", WORKFLOW_NAME)
-	have = {(row.state, row.action, row.next_state, row.allowed) for row in workflow.transitions}
-	added = False
-	for row in load_default()["workflow"]["transitions"]:
-		key = (row["state"], row["action"], row["next_state"], row["allowed"])
-		if row["action"] == "Certify" and key not in have:
-			workflow.append("transitions", row)
-			added = True
-	if added:
-		workflow.workflow_data = None
-		workflow.save(ignore_permissions=True)
 
 
 def notices_of_seed(code: str) -> list[str]:

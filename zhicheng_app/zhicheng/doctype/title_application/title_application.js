@@ -21,8 +21,10 @@ frappe.ui.form.on("Title Application", {
 		frm.add_custom_button(__("Precheck"), () => zhicheng_precheck(frm));
 	},
 	before_workflow_action(frm) {
-		// A return must state every reason at once: ask for them and save them first
-		if (frm.selected_workflow_action !== "Return for Revision") return;
+		// A return states every reason at once, a refused confirmation (不予确认) its reason: ask
+		// for it and save it first
+		const ask = REASON_ACTIONS[frm.selected_workflow_action];
+		if (!ask) return;
 		// Frappe freezes the page before this hook: lift it while the dialog asks, and freeze
 		// again for the save and the action (Frappe unfreezes once the action is done). A
 		// cancelled dialog leaves the page as it was.
@@ -32,24 +34,43 @@ frappe.ui.form.on("Title Application", {
 				{
 					fieldname: "reasons",
 					fieldtype: "Small Text",
-					label: __("Return Reasons"),
+					label: ask.label(),
 					reqd: 1,
-					description: __("Every reason for this return, stated at once; required to return the application"),
+					description: ask.description(),
 				},
 				(values) => {
 					frappe.dom.freeze();
-					frm.set_value("return_reasons", values.reasons);
+					frm.set_value(ask.field, values.reasons);
 					frm.save().then(resolve, (error) => {
 						frappe.dom.unfreeze();
 						reject(error);
 					});
 				},
-				__("Return for Revision"),
-				__("Return")
+				ask.title(),
+				ask.primary()
 			);
 		});
 	},
 });
+
+// The workflow actions that need a reason first: the field it is saved in and the dialog's words
+const REASON_ACTIONS = {
+	"Return for Revision": {
+		field: "return_reasons",
+		label: () => __("Return Reasons"),
+		description: () => __("Every reason for this return, stated at once; required to return the application"),
+		title: () => __("Return for Revision"),
+		primary: () => __("Return"),
+	},
+	"Refuse Confirmation": {
+		field: "not_confirmed_reason",
+		label: () => __("Reason Not Confirmed"),
+		description: () =>
+			__("Why the application is not confirmed; the applicant reads it (阿地人社传〔2024〕6号 四、（二）)"),
+		title: () => __("Refuse Confirmation"),
+		primary: () => __("Not Confirmed"),
+	},
+};
 
 function zhicheng_precheck(frm) {
 	frappe

@@ -105,6 +105,7 @@ class TitleApplication(Document):
 		mobile: DF.Data | None
 		module: DF.Data | None
 		naming_series: DF.Literal["ZC-.YYYY.-.#####"]
+		not_confirmed_reason: DF.SmallText | None
 		notice: DF.Link
 		occupation: DF.Literal[
 			"Other Occupation",
