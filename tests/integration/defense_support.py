@@ -25,6 +25,10 @@ def delete_applications(names: list[str]):
 		return
 	for child in APPLICATION_CHILD_DOCTYPES:
 		frappe.db.delete(child, {"parenttype": "Title Application", "parent": ("in", names)})
-	for doctype, field in (("Comment", "reference_name"), ("Notification Log", "document_name")):
+	for doctype, field in (
+		("Comment", "reference_name"),
+		("Notification Log", "document_name"),
+		("Notification Sent", "application"),
+	):
 		frappe.db.delete(doctype, {field: ("in", names)})
 	frappe.db.delete("Title Application", {"name": ("in", names)})

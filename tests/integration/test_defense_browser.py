@@ -172,3 +172,32 @@ def test_an_exempt_applicant_reads_the_exemption_and_the_averaged_score(page, wo
 	assert card.locator("[data-field=defense_at]").count() == 0
 	assert_no_english(page)
 	page.screenshot(path=str(SCREENSHOTS / "defense_portal_exempt.png"), full_page=True)
+
+
+def test_after_the_committee_moves_the_defense_the_card_shows_the_new_time_and_place(page, world):
+	"""Runs after the tests above: the session is moved to another room and the slot an hour later."""
+	session_name = frappe.db.get_value(APP, world["defending"], "defense_session")
+	moved_at = world["at"] + datetime.timedelta(hours=1)
+	new_venue = "库尔勒市石化大道 巴州人才服务中心二楼答辩室"
+	frappe.set_user(world["office"])
+	try:
+		doc = frappe.get_doc("Defense Session", session_name)
+		doc.venue = new_venue
+		next(r for r in doc.applications if r.application == world["defending"]).slot_at = moved_at
+		doc.save()
+	finally:
+		frappe.set_user("Administrator")
+	frappe.db.commit()
+
+	card = _open(page, world, world["defending"])
+	assert card.locator("[data-field=defense_at]").inner_text() == f"{moved_at:%Y-%m-%d %H:%M}（北京时间）"
+	assert card.locator("[data-field=defense_place]").inner_text() == new_venue
+	assert "评审委员会已调整您的答辩时间或地点" in card.locator("[data-field=defense_moved]").inner_text()
+	told = frappe.get_all(
+		"Notification Sent",
+		filters={"application": world["defending"], "kind": "Defense Rescheduled"},
+		pluck="subject",
+	)
+	assert told == [f"您的职称申报 {world['defending']} 的答辩已调整"]
+	assert_no_english(page)
+	page.screenshot(path=str(SCREENSHOTS / "defense_portal_moved.png"), full_page=True)
