@@ -65,7 +65,7 @@ def _publicity_report_columns() -> list[dict]:
 			"label": _("Application Number"),
 			"fieldtype": "Link",
 			"options": "Title Application",
-			"width": 130,
+			"width": 150,
 		},
 		{
 			"fieldname": "employer_unit",
