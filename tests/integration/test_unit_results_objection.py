@@ -48,6 +48,8 @@ def portal(frappe_site):
 	data["office"] = make_user("Committee Office")
 	frappe.db.commit()
 	yield data
+	frappe.db.delete("Notification Log", {"for_user": data["office"]})
+	frappe.db.delete("Notification Sent", {"application": ("in", list(data["names"].values()))})
 	frappe.delete_doc("User", data["office"], ignore_permissions=True, force=True)
 	remove_portal_data(data)
 	frappe.db.commit()
@@ -94,6 +96,14 @@ def test_the_unit_records_an_objection_that_reaches_the_committee_office(portal)
 	finally:
 		frappe.set_user("Administrator")
 	assert listed == [objection.name]
+	(told,) = frappe.get_all(
+		"Notification Log",
+		filters={"for_user": portal["office"], "document_name": name},
+		fields=["subject", "email_content"],
+	)
+	assert told.subject == f"职称申报 {name} 的评审结果公示异议"
+	assert "获奖证书与实际不符" in told.email_content and "0997-1234567" in told.email_content
+	assert not frappe.db.exists("Notification Log", {"for_user": hr, "document_name": name})
 	assert has_standing_objection(name, ObjectionStage.RESULTS)
 	assert not has_standing_objection(name)  # not the unit's own publicity before the recommendation
 

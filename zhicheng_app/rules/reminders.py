@@ -21,6 +21,7 @@ ACCEPTED = "Accepted"
 DEFENSE_SCHEDULED = "Defense Scheduled"
 DEFENSE_RESCHEDULED = "Defense Rescheduled"
 DEFENSE_CANCELLED = "Defense Cancelled"
+RESULTS_OBJECTION = "Results Objection"
 DEADLINE_REMINDER = "Deadline Reminder"
 
 # the states in which the applicant is the one who must act before the deadline

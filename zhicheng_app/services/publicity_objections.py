@@ -156,7 +156,7 @@ def add_results_objection(
 			_("Application {0} is not one of your unit's applications").format(application),
 			frappe.PermissionError,
 		)
-	return frappe.get_doc(
+	objection = frappe.get_doc(
 		{
 			"doctype": DOCTYPE,
 			"application": application,
@@ -167,6 +167,25 @@ def add_results_objection(
 			"contact": (contact or "").strip() or None,
 		}
 	).insert()
+	_tell_committee_office(objection)
+	return objection
+
+
+def _tell_committee_office(objection):
+	"""The committee office learns of the unit's objection at once (a failure is logged, the
+	objection stays recorded)."""
+	from zhicheng_app.services import reminders
+
+	try:
+		reminders.notify_results_objection(objection)
+	except Exception:
+		frappe.log_error(
+			title=_("Telling the committee office of the objection to {0} failed").format(
+				objection.application
+			),
+			reference_doctype=DOCTYPE,
+			reference_name=objection.name,
+		)
 
 
 def results_objections(application: str) -> list[dict]:

@@ -275,6 +275,38 @@ def notify_defense_cancelled(
 		)
 
 
+# ---------------------------------------------------------------- 会议公示
+def notify_results_objection(objection) -> list[str]:
+	"""Tell the committee office (its users who may act on the application) that the unit recorded
+	an objection to the results publicity on its portal. Sent once per objection."""
+	from frappe.utils.user import get_users_with_role
+
+	from zhicheng_app.roles import COMMITTEE_OFFICE
+
+	doc = frappe.get_doc(APPLICATION, objection.application)
+	offices = [
+		user
+		for user in get_users_with_role(COMMITTEE_OFFICE)
+		if frappe.has_permission(APPLICATION, "write", doc=doc, user=user)
+	]
+	unit = frappe.db.get_value("Employer Unit", doc.employer_unit, "unit_name") or doc.employer_unit
+	with print_language("zh"):
+		lines = [
+			_("{0} recorded an objection to the results publicity of title application {1} ({2}).").format(
+				unit, doc.name, doc.applicant_name or ""
+			),
+			_("Received On: {0}").format(objection.received_on or ""),
+			_("Raised By: {0}").format(objection.raised_by or _("Anonymous")),
+			_("Contact Details: {0}").format(objection.contact) if objection.contact else "",
+			_("Objection Content: {0}").format(objection.content or ""),
+			_("Check it and record the handling in 公示异议 (Publicity Objection) before the certification."),
+		]
+		subject = _("Objection to the results publicity of title application {0}").format(doc.name)
+		return send_once(
+			doc, rule.RESULTS_OBJECTION, offices, subject, _paragraphs(*lines), detail=objection.name
+		)
+
+
 # ---------------------------------------------------------------- the hourly reminders
 def job_title() -> str:
 	return _("Deadline reminders")

@@ -18,7 +18,12 @@ class NotificationSent(Document):
 		emailed: DF.Check
 		key: DF.Data | None
 		kind: DF.Literal[
-			"Accepted", "Defense Scheduled", "Defense Rescheduled", "Defense Cancelled", "Deadline Reminder"
+			"Accepted",
+			"Defense Scheduled",
+			"Defense Rescheduled",
+			"Defense Cancelled",
+			"Results Objection",
+			"Deadline Reminder",
 		]
 		recipient: DF.Link | None
 		sent_at: DF.Datetime | None
