@@ -207,6 +207,8 @@ def _pay_all(campaign):
 		as_user(desk, fees.record_payment, campaign.apps[key], methods[i], f"P-{i}")
 	refund = frappe.db.get_value("Fee Payment", {"application": campaign.apps["w2"]})
 	as_user(desk, fees.refund, refund, "申报人撤回")
+	# refunded at 已缴费: back to 已接收材料, its fee owed again
+	assert state(campaign.apps["w2"]) == S.ACCEPTED
 
 
 def report(user, **filters):
@@ -223,6 +225,7 @@ def test_the_fee_report_adds_up_to_the_notices_fee_table(campaign):
 		"Title Application", filters={"name": ("in", list(campaign.apps.values()))}, pluck="target_level"
 	)
 	counts = {"Intermediate": levels.count("Intermediate"), "Senior": levels.count("Deputy Senior")}
+	counts["Intermediate"] += 1  # w2: its refunded payment, and its fee owed again
 	for tier, amount in table.items():
 		mine = [r for r in groups if r["level_tier"] == tier]
 		assert sum(r["count"] for r in mine) == counts[tier]
@@ -232,6 +235,7 @@ def test_the_fee_report_adds_up_to_the_notices_fee_table(campaign):
 	by = {(r["level_tier"], r["method"]): r for r in groups}
 	assert by[("Intermediate", "Bank Transfer")]["refunded"] == FEE["Intermediate"]  # w2
 	assert by[("Senior", "")]["outstanding"] == FEE["Deputy Senior"]  # s2 not paid
+	assert by[("Intermediate", "")]["outstanding"] == FEE["Intermediate"]  # w2 refunded, owed again
 	total = next(r for r in rows if r["is_total"])
 	assert total["total"] == sum(counts[t] * a for t, a in table.items())
 	assert total["paid"] == FEE["Intermediate"] * 2 + FEE["Deputy Senior"]
@@ -241,8 +245,9 @@ def test_the_fee_report_keeps_the_county_officers_scope(campaign):
 	_pay_all(campaign)
 	rows = [r for r in report(campaign.users["county"], notice=campaign.notice) if not r["is_total"]]
 	wensu = [campaign.apps[k] for k in ("w1", "w2", "w3")]
-	assert sum(r["count"] for r in rows) == len(wensu)
-	assert sum(r["total"] for r in rows) == FEE["Intermediate"] * 2 + FEE["Deputy Senior"]
+	# w2's refunded payment and its fee owed again
+	assert sum(r["count"] for r in rows) == len(wensu) + 1
+	assert sum(r["total"] for r in rows) == FEE["Intermediate"] * 3 + FEE["Deputy Senior"]
 	# the payments list keeps the same scope
 	for who in ("county", "hr"):
 		listed = as_user(
