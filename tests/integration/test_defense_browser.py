@@ -13,7 +13,7 @@ import datetime
 import frappe
 import pytest
 
-from tests.integration.browser import SCREENSHOTS, assert_no_english
+from tests.integration.browser import ALLOWED_WORDS, SCREENSHOTS, assert_no_english
 from tests.integration.defense_support import delete_applications, retrying
 from tests.integration.factories import make_unit, make_user, resident_id
 from tests.integration.rest import require_server
@@ -201,3 +201,75 @@ def test_after_the_committee_moves_the_defense_the_card_shows_the_new_time_and_p
 	assert told == [f"您的职称申报 {world['defending']} 的答辩已调整"]
 	assert_no_english(page)
 	page.screenshot(path=str(SCREENSHOTS / "defense_portal_moved.png"), full_page=True)
+
+
+# a session is numbered DS-<year>-<n>
+DESK_ALLOWED = ALLOWED_WORDS | {"DS"}
+
+
+def _open_session(page, session_name: str):
+	# the desk's first load is slow on a busy machine
+	page.goto(f"/app/defense-session/{session_name}", wait_until="domcontentloaded", timeout=90_000)
+	page.wait_for_function(
+		"(n) => window.cur_frm && cur_frm.doc.name === n", arg=session_name, timeout=90_000
+	)
+	page.wait_for_load_state("networkidle")
+
+
+def _desk_change(page, item: str, reason: str):
+	"""The session form's 变更 menu: ``item``, then the reason in its dialog."""
+	page.get_by_role("button", name="变更").click()
+	page.locator(".dropdown-menu:visible").get_by_text(item, exact=True).click()
+	dialog = page.locator(".modal-dialog:visible").filter(has_text=item)
+	dialog.locator("[data-fieldname='reason'] textarea").fill(reason)
+	return dialog
+
+
+def test_in_the_desk_the_committee_office_cannot_cancel_a_scored_session_and_removes_one_applicant(
+	page, world
+):
+	"""Runs last: the peer is scored, so the session cannot be cancelled; the defending applicant
+	is taken out of it with the reason and is back at 已缴费."""
+	from tests.integration.browser import login
+
+	session_name = frappe.db.get_value(APP, world["defending"], "defense_session")
+	frappe.db.set_value(
+		"User", world["office"], {"language": "zh", "first_name": "答辩秘书", "full_name": "答辩秘书"}
+	)
+	frappe.db.commit()
+	login(page, world["office"], PASSWORD)
+	_open_session(page, session_name)
+
+	dialog = _desk_change(page, "取消本场答辩", "评审专家临时出差")
+	assert_no_english(page, DESK_ALLOWED)
+	page.screenshot(path=str(SCREENSHOTS / "defense_desk_cancel_dialog.png"), full_page=True)
+	dialog.locator(".btn-primary").click()
+	message = page.locator(".msgprint:visible")
+	message.wait_for()
+	assert (
+		"已录入答辩得分或结果" in message.inner_text()
+		and "已举行的答辩按其结果记录，不能取消" in message.inner_text()
+	)
+	page.screenshot(path=str(SCREENSHOTS / "defense_desk_cancel_refused.png"), full_page=True)
+	frappe.db.rollback()
+	assert frappe.db.get_value("Defense Session", session_name, "status") == "Scheduled"
+
+	_open_session(page, session_name)
+	dialog = _desk_change(page, "移出答辩", "申报人因公出差，调整到下一场答辩")
+	dialog.locator("[data-fieldname='application'] select").select_option(world["defending"])
+	dialog.locator(".btn-primary").click()
+	page.wait_for_function("() => cur_frm.doc.applications.length === 1 && !frappe.dom.freeze_count")
+	page.wait_for_load_state("networkidle")
+	assert_no_english(page, DESK_ALLOWED)
+	page.screenshot(path=str(SCREENSHOTS / "defense_desk_removed.png"), full_page=True)
+	frappe.db.rollback()
+	assert frappe.db.get_value(APP, world["defending"], ["workflow_state", "defense_session"]) == (
+		WorkflowState.FEE_PAID,
+		None,
+	)
+	comments = frappe.get_all(
+		"Comment",
+		filters={"reference_name": world["defending"], "comment_type": "Info"},
+		fields=["content", "comment_email"],
+	)
+	assert any("调整到下一场答辩" in c.content and c.comment_email == world["office"] for c in comments)
