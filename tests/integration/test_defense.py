@@ -707,3 +707,20 @@ def test_removing_one_application_from_a_session(actors, world, told):
 	assert reason in history.content and history.comment_email == world["office"]
 	assert len(_sent(removed, "Defense Cancelled")) == 1 and not _sent(kept, "Defense Cancelled")
 	assert frappe.db.get_value("Defense Session", session.name, "status") == "Scheduled"
+
+
+def test_a_form_cannot_forge_the_cancellation_or_the_change_count(actors, world, told):
+	name = fee_paid(actors, world["notice"], world["units"]["kuqa"])
+	session = make_session(world, [name])
+	frappe.set_user(world["office"])
+	try:
+		doc = frappe.get_doc("Defense Session", session.name)
+		doc.update(
+			{"status": "Cancelled", "cancel_reason": "伪造", "cancelled_by": "Administrator", "changes": 5}
+		)
+		doc.save()
+	finally:
+		frappe.set_user("Administrator")
+	doc.reload()
+	assert (doc.status, doc.cancel_reason, doc.cancelled_by, doc.changes) == ("Planned", None, None, 0)
+	assert state(name) == WorkflowState.FEE_PAID
