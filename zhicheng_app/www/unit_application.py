@@ -55,6 +55,8 @@ def get_context(context):
 		"uploaded": _("Uploaded: {0}"),
 		"recommended": _("Recommended; the application is now at: {0}"),
 		"returned": _("Returned to the applicant"),
-		"objection_recorded": _("The objection is recorded; the committee office handles it before the certification"),
+		"objection_recorded": _(
+			"The objection is recorded; the committee office handles it before the certification"
+		),
 	}
 	return context
