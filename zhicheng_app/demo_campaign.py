@@ -59,7 +59,7 @@ REVOKE_ACTION = "Revoke"
 REVOCATION_REASON = (
 	"经查实，申报人提交的劳动合同和银行工资流水单系伪造，按通知附件1“基本信息”项的规定取消资格"
 )
-DEFENSE_TITLE = "专业水平答辩（第一场）"
+DEFENSE_TITLE = "专业水平答辩（第{0}场）"  # numbered: a session whose results are recorded takes no more
 DEFENSE_VENUE = "库尔勒市人民东路 巴州市场监督管理局三楼会议室"
 DEFENSE_LINK = "https://meeting.example.com/zhicheng-defense"
 DEFENSE_INSTRUCTIONS = "请携带身份证原件，提前30分钟到场签到；答辩时间以本通知为准。"
@@ -459,14 +459,21 @@ def actor(doc, role: str) -> str:
 
 
 def schedule_defense(doc, at: datetime.datetime):
-	"""The committee office's Defense Session of the application's notice (made once) for the next
-	working day after ``at``, 10:00 Beijing time, with the demo review expert on its panel; the
-	application is scheduled through it."""
+	"""The committee office's open demo Defense Session of the application's notice, else the next
+	one (a session whose results are recorded schedules no more) for the next working day after
+	``at``, 10:00 Beijing time, with the demo review expert on its panel; the application is
+	scheduled through it."""
 	from zhicheng_app.services import defense
 
-	name = frappe.db.get_value("Defense Session", {"notice": doc.notice, "session_title": DEFENSE_TITLE})
-	if name:
-		session = frappe.get_doc("Defense Session", name)
+	demo_sessions = frappe.get_all(
+		"Defense Session",
+		filters={"notice": doc.notice, "session_title": ("like", DEFENSE_TITLE.format("%"))},
+		fields=["name", "status"],
+		order_by="creation asc",
+	)
+	open_sessions = [s.name for s in demo_sessions if s.status not in (defense.RECORDED, defense.CANCELLED)]
+	if open_sessions:
+		session = frappe.get_doc("Defense Session", open_sessions[0])
 	else:
 		notice = frappe.get_doc("Title Notice", doc.notice)
 		config = notice_config(doc.notice)
@@ -475,7 +482,7 @@ def schedule_defense(doc, at: datetime.datetime):
 		session = frappe.get_doc(
 			{
 				"doctype": "Defense Session",
-				"session_title": DEFENSE_TITLE,
+				"session_title": DEFENSE_TITLE.format(len(demo_sessions) + 1),
 				"notice": doc.notice,
 				"committee": notice.committees[0].committee if notice.committees else None,
 				"starts_at": datetime.datetime.combine(day, datetime.time(10, 0)),
