@@ -72,6 +72,9 @@ NOT_CONFIRMED_REASON = (
 # the results the demo's committee and defense panel give: by the action the replay takes
 RESULTS = {"Pass": "Passed", "Fail": "Failed", "Pass Defense": "Passed", "Fail Defense": "Failed"}
 DEMO_MEETING = "评审委员会评审会议（演示）"
+# the meeting open today, of the notice whose committee met yesterday (TODAY_IN), for what it left
+MEETING_SEED = "003"
+OPEN_MEETING = "评审委员会评审会议（续会，演示）"
 RETURN_REASONS = "1. 个人业务工作总结未写明近五年主持的项目；\n2. 继续教育证书扫描件不清晰，请重新上传。"
 
 
@@ -198,7 +201,41 @@ def load_current_campaign(today: datetime.date | None = None):
 			"Title Application", {"notice": notice, "applicant_name": spec.applicant_name}
 		):
 			replay_application(spec, notice)
+	open_demo_meeting(notices[MEETING_SEED])
 	frappe.db.commit()
+
+
+def open_demo_meeting(notice: str):
+	"""The committee office's open review meeting of ``notice`` (made once): the demo review expert
+	on it, on its agenda the packets of the notice's applications awaiting the evaluation, so the
+	expert has ballots to cast and the office a meeting to close."""
+	from zhicheng_app.services import review_packets
+
+	if frappe.db.exists("Review Meeting", {"notice": notice, "meeting_title": OPEN_MEETING}):
+		return
+	waiting = frappe.get_all(
+		"Title Application",
+		filters={"notice": notice, "workflow_state": WorkflowState.UNDER_EVALUATION},
+		pluck="name",
+		order_by="name asc",
+	)
+	packets = [packet for app in waiting if (packet := review_packets.build_packet(app))]
+	committees = frappe.get_doc("Title Notice", notice).committees
+	if not packets or not committees:
+		return
+	meeting = frappe.get_doc(
+		{
+			"doctype": "Review Meeting",
+			"meeting_title": OPEN_MEETING,
+			"committee": committees[0].committee,
+			"notice": notice,
+			"meeting_date": datetime.datetime.combine(clock.now().date(), datetime.time(10, 0)),
+			"venue": DEFENSE_VENUE,
+			"experts": [{"expert": DEFENSE_EXPERT, "attendance": "Present"}],
+			"agenda": [{"packet": packet} for packet in packets],
+		}
+	).insert(ignore_permissions=True)
+	review_meeting.open_meeting(meeting.name)
 
 
 def spec_notice(spec, notices: dict[str, str]) -> str:

@@ -13,7 +13,7 @@ from frappe.model.workflow import get_transitions
 from zhicheng_app import demo_campaign
 from zhicheng_app.demo import USERS, notice_name
 from zhicheng_app.rules.vocabulary import WorkflowState
-from zhicheng_app.services import clock, deadlines
+from zhicheng_app.services import clock, deadlines, review_meeting, review_packets
 from zhicheng_app.services.precheck import run_precheck
 from zhicheng_app.workflows import WORKFLOW_NAME
 
@@ -44,6 +44,8 @@ def campaign(frappe_site):
 	):
 		demo_campaign.load_current_campaign(today)  # insert-only: what is missing
 		names = find()
+	demo_campaign.open_demo_meeting(notices[demo_campaign.MEETING_SEED])  # insert-only too
+	frappe.db.commit()
 	return {"notices": notices, "applications": names}
 
 
@@ -119,3 +121,28 @@ def test_every_demo_user_has_work_waiting(campaign):
 		finally:
 			frappe.set_user("Administrator")
 	assert not idle, "\n".join(idle)
+
+
+def test_the_review_expert_has_ballots_waiting_in_an_open_meeting(campaign):
+	"""The committee's open meeting of the notice that met yesterday: the demo expert, present,
+	votes on the packets of its applications awaiting the evaluation, and reads no application."""
+	waiting = frappe.get_all(
+		"Title Application",
+		filters={
+			"notice": campaign["notices"][demo_campaign.MEETING_SEED],
+			"workflow_state": WorkflowState.UNDER_EVALUATION,
+		},
+		pluck="name",
+	)
+	assert waiting, "the demo has no application awaiting the evaluation"
+	packets = {review_packets.packet_of(name) for name in waiting}
+	frappe.set_user(demo_campaign.DEFENSE_EXPERT)
+	try:
+		ballots = review_meeting.my_ballots()
+		readable = [n for n in waiting if frappe.has_permission("Title Application", "read", n)]
+	finally:
+		frappe.set_user("Administrator")
+	mine = [b for b in ballots if b["meeting_title"] == demo_campaign.OPEN_MEETING]
+	assert {b["packet"] for b in mine} == packets
+	assert all(b["present"] and b["vote"] is None for b in mine)
+	assert readable == []
