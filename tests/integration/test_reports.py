@@ -38,6 +38,7 @@ APPLICATIONS = [
 	(0, "shaya", "Directed Evaluation", "Intermediate", S.CERTIFIED, True),
 	(0, "shaya", "Directed Evaluation", "Intermediate", S.NOT_ACCEPTED, False),
 	(0, "prefecture", "Private Enterprise Special", "Intermediate", S.FAILED, True),
+	(0, "wensu", "Directed Evaluation", "Intermediate", S.ABANDONED, False),
 	(0, "prefecture", "Directed Evaluation", "Intermediate", S.DRAFT, False),
 	(1, "wensu", "Directed Evaluation", "Deputy Senior", S.SUPERVISING_REVIEW, False),
 	(1, "wensu", "Directed Evaluation", "Deputy Senior", S.PAPER_RECEIVED, False),
@@ -231,7 +232,15 @@ def test_a_review_expert_gets_no_card_or_chart(campaign):
 	for stage in STAGES:
 		with pytest.raises(frappe.PermissionError):
 			as_user(expert, dashboard.stage_count, {"stage": stage.key})
-	for chart in (dashboard.applications_by_state, dashboard.applications_by_notice_and_route):
+	for chart in (
+		dashboard.applications_by_state,
+		dashboard.applications_by_notice_and_route,
+		dashboard.applications_by_committee,
+		dashboard.applications_by_level,
+		dashboard.applications_by_county,
+		dashboard.abandoned_count,
+		dashboard.due_today_count,
+	):
 		with pytest.raises(frappe.PermissionError):
 			as_user(expert, chart)
 	# and Frappe hides the cards and charts from the workspace
@@ -249,7 +258,73 @@ def test_a_review_expert_gets_no_card_or_chart(campaign):
 		frappe.set_user("Administrator")
 
 
+@pytest.mark.parametrize("who", ["committee_a", "county"])
+def test_the_abandoned_card_counts_the_users_scope(campaign, who):
+	visible = {"committee_a": of_notice(campaign, 0), "county": in_wensu(campaign)}[who]
+	expected = sum(1 for r in visible if r.workflow_state == S.ABANDONED)
+	assert expected  # the campaign has one in both scopes
+	result = as_user(campaign.users[who], dashboard.abandoned_count)
+	assert result["value"] == expected
+	assert result["route_options"]["workflow_state"] == S.ABANDONED
+	# the other committee's office does not count it
+	other = make_user(roles.COMMITTEE_OFFICE, ("Evaluation Committee", campaign.committees[1]))
+	assert as_user(other, dashboard.abandoned_count)["value"] == 0
+
+
+def test_the_deadline_today_card_counts_what_closes_before_today_ends(campaign):
+	"""NOW is 10:00 Beijing time: a resubmission deadline at 23:00 counts, one at 00:30 tomorrow
+	not; the county officer counts the returned application of 温宿县, the other committee's
+	office does not."""
+	returned = next(
+		name for name, spec in zip(campaign.apps, APPLICATIONS, strict=True) if spec[4] == S.RETURNED
+	)
+	county, other = campaign.users["county"], campaign.users["committee_a"]
+	frappe.db.set_value("Title Application", returned, "resubmit_deadline", NOW.replace(hour=23))
+	assert as_user(county, dashboard.due_today_count)["value"] == 1
+	result = as_user(other, dashboard.due_today_count)
+	assert result["value"] == 1 and result["route"] == ["query-report", "Deadline Risk"]
+	office_b = make_user(roles.COMMITTEE_OFFICE, ("Evaluation Committee", campaign.committees[1]))
+	assert as_user(office_b, dashboard.due_today_count)["value"] == 0
+	tomorrow = NOW.replace(hour=0, minute=30) + datetime.timedelta(days=1)
+	frappe.db.set_value("Title Application", returned, "resubmit_deadline", tomorrow)
+	assert as_user(county, dashboard.due_today_count)["value"] == 0
+
+
 # ---------------------------------------------------------------- charts
+def test_the_charts_per_committee_level_and_county_count_the_users_scope(campaign):
+	frappe.local.lang = "zh"
+	everything = db_rows(campaign.apps)
+	office = campaign.users["committee_all"]
+	by_committee = as_user(office, dashboard.applications_by_committee)
+	counts = dict(zip(by_committee["labels"], by_committee["datasets"][0]["values"], strict=True))
+	assert counts == {
+		committee: sum(1 for r in everything if r.notice == notice)
+		for notice, committee in zip(campaign.notices, campaign.committees, strict=True)
+	}
+	scoped = as_user(campaign.users["committee_a"], dashboard.applications_by_committee)
+	assert scoped["labels"] == [campaign.committees[0]]
+
+	by_level = as_user(office, dashboard.applications_by_level)
+	counts = dict(zip(by_level["labels"], by_level["datasets"][0]["values"], strict=True))
+	assert counts == {
+		frappe._("Deputy Senior"): sum(1 for r in everything if r.target_level == "Deputy Senior"),
+		frappe._("Intermediate"): sum(1 for r in everything if r.target_level == "Intermediate"),
+	}
+	assert by_level["labels"][0] == frappe._("Deputy Senior")  # highest first
+
+	by_county = as_user(office, dashboard.applications_by_county)
+	counts = dict(zip(by_county["labels"], by_county["datasets"][0]["values"], strict=True))
+	assert counts == {
+		"温宿县": sum(1 for r in everything if r.region in WENSU),  # 佳木镇 lies in it
+		"沙雅县": sum(1 for r in everything if r.region == "沙雅县"),
+		frappe._("Prefecture-direct"): sum(1 for r in everything if r.region == "阿克苏地区"),
+	}
+	mine = as_user(campaign.users["county"], dashboard.applications_by_county)
+	assert mine["labels"] == ["温宿县"] and mine["datasets"][0]["values"] == [len(in_wensu(campaign))]
+	filtered = as_user(office, dashboard.applications_by_county, None, {"notice": campaign.notices[1]})
+	assert sum(filtered["datasets"][0]["values"]) == len(of_notice(campaign, 1))
+
+
 def test_charts_count_the_county_officers_applications_only(campaign):
 	county = campaign.users["county"]
 	mine = in_wensu(campaign)

@@ -55,8 +55,18 @@ def test_stages_are_workflow_states_and_never_overlap():
 	}
 
 
+# the cards beyond the stages: each counts with its own method
+OTHER_CARDS = {
+	"Applications with a Deadline Today": "zhicheng_app.api.dashboard.due_today_count",
+	"Applications Abandoned": "zhicheng_app.api.dashboard.abandoned_count",
+}
+
+
 def test_every_stage_has_its_card_counting_it():
-	assert {stage.card for stage in reporting.STAGES} == set(CARDS)
+	assert {stage.card for stage in reporting.STAGES} | set(OTHER_CARDS) == set(CARDS)
+	for name, method in OTHER_CARDS.items():
+		assert CARDS[name]["type"] == "Custom" and CARDS[name]["method"] == method
+		assert CARDS[name]["document_type"] == "Title Application"
 	for stage in reporting.STAGES:
 		card = CARDS[stage.card]
 		assert card["type"] == "Custom"

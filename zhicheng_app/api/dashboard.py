@@ -30,3 +30,36 @@ def applications_by_notice_and_route(chart_name=None, filters=None, **kwargs) ->
 	"""A chart: the applications per notice and route, of the notice in ``filters`` or the
 	current campaign."""
 	return bureau_reports.chart_by_notice_and_route(_notice(filters))
+
+
+@frappe.whitelist()
+def abandoned_count(filters=None) -> dict:
+	"""A number card: the current campaign's applications closed as 视为放弃 by a deadline."""
+	return bureau_reports.abandoned_count()
+
+
+@frappe.whitelist()
+def due_today_count(filters=None) -> dict:
+	"""A number card: the applications whose state a deadline closes before today ends."""
+	return bureau_reports.due_today_count()
+
+
+@frappe.whitelist()
+def applications_by_committee(chart_name=None, filters=None, **kwargs) -> dict:
+	"""A chart: the applications per evaluation committee, of the notice in ``filters`` or the
+	current campaign."""
+	return bureau_reports.chart_by_committee(_notice(filters))
+
+
+@frappe.whitelist()
+def applications_by_level(chart_name=None, filters=None, **kwargs) -> dict:
+	"""A chart: the applications per level applied for, of the notice in ``filters`` or the
+	current campaign."""
+	return bureau_reports.chart_by_level(_notice(filters))
+
+
+@frappe.whitelist()
+def applications_by_county(chart_name=None, filters=None, **kwargs) -> dict:
+	"""A chart: the applications per county (地直 units apart), of the notice in ``filters`` or the
+	current campaign."""
+	return bureau_reports.chart_by_county(_notice(filters))

@@ -17,7 +17,7 @@ from zhicheng_app.documents.catalogue import BATCH_ROUTES, publicity_report_coun
 from zhicheng_app.documents.contexts import committee_name
 from zhicheng_app.permissions import with_descendants
 from zhicheng_app.rules import reporting
-from zhicheng_app.rules.vocabulary import LEVEL_TIER, Location
+from zhicheng_app.rules.vocabulary import LEVEL_RANK, LEVEL_TIER, Location, WorkflowState
 from zhicheng_app.services import clock
 from zhicheng_app.services.deadlines import upcoming, workflow_states
 from zhicheng_app.services.documents.paper_stage import county_of, county_reporter
@@ -98,6 +98,39 @@ def stage_count(stage_key: str) -> dict:
 	}
 
 
+def abandoned_count() -> dict:
+	"""The applications of the current campaign that a deadline closed as 视为放弃 (each notice's
+	wording of it on the application), in the user's scope, and the list they open."""
+	notices = current_campaign_notices() or [""]
+	rows = _scoped(
+		[f"count(`tab{APPLICATION}`.name) as total"],
+		[
+			[APPLICATION, "notice", "in", notices],
+			[APPLICATION, "workflow_state", "=", WorkflowState.ABANDONED],
+		],
+		order_by=None,
+	)
+	return {
+		"value": (rows[0].total if rows else 0) or 0,
+		"fieldtype": "Int",
+		"route": ["List", APPLICATION, "List"],
+		"route_options": {"workflow_state": WorkflowState.ABANDONED, "notice": ["in", notices]},
+	}
+
+
+def due_today_count() -> dict:
+	"""The applications in the user's scope whose state a deadline closes before today ends (Beijing
+	time), a returned application's own resubmission deadline included; the card opens 截止风险."""
+	now = clock.now()
+	end_of_today = now.replace(hour=0, minute=0, second=0, microsecond=0) + datetime.timedelta(days=1)
+	return {
+		"value": len(deadline_rows(report_filters({}), now, end_of_today)),
+		"fieldtype": "Int",
+		"route": ["query-report", "Deadline Risk"],
+		"route_options": {"within_days": 1},
+	}
+
+
 # ---------------------------------------------------------------- charts
 def _chart_notices(notice: str | None) -> list[str]:
 	"""The chart's notices: the one chosen in its filter, else the current campaign's."""
@@ -150,6 +183,59 @@ def chart_by_notice_and_route(notice: str | None = None) -> dict:
 			for route in routes
 		],
 	}
+
+
+def _chart_rows(notice: str | None, fields: list[str]) -> list:
+	return _scoped(fields, [[APPLICATION, "notice", "in", _chart_notices(notice) or [""]]], order_by=None)
+
+
+def _one_series(counts: dict[str, int], order: list[str]) -> dict:
+	return {
+		"labels": order,
+		"datasets": [{"name": _("Applications"), "values": [counts[label] for label in order]}],
+	}
+
+
+def chart_by_committee(notice: str | None = None) -> dict:
+	"""The current campaign's (or ``notice``'s) applications per evaluation committee: the one the
+	notice names for the application's route and level."""
+	counts: dict[str, int] = {}
+	notices: dict[str, object] = {}
+	for row in _chart_rows(notice, ["notice", "route", "target_level"]):
+		doc = notices.setdefault(row.notice, frappe.get_cached_doc("Title Notice", row.notice))
+		label = committee_name(doc, row.route, row.target_level) or _("No Committee")
+		counts[label] = counts.get(label, 0) + 1
+	return _one_series(counts, sorted(counts))
+
+
+def chart_by_level(notice: str | None = None) -> dict:
+	"""The current campaign's (or ``notice``'s) applications per level applied for, highest first."""
+	counts: dict[str, int] = {}
+	for row in _chart_rows(notice, ["target_level"]):
+		counts[row.target_level or ""] = counts.get(row.target_level or "", 0) + 1
+	order = sorted(counts, key=lambda level: -LEVEL_RANK.get(level, -1))
+	chart = _one_series(counts, order)
+	chart["labels"] = [_(level) if level else _("Not Set") for level in order]
+	return chart
+
+
+def chart_by_county(notice: str | None = None) -> dict:
+	"""The current campaign's (or ``notice``'s) applications per county (市) of the unit's region;
+	the units directly under the prefecture (地直) as one bar."""
+	counts: dict[str, int] = {}
+	counties: dict[str, str | None] = {}
+	for row in _chart_rows(notice, ["region", "unit_location"]):
+		if row.region not in counties:
+			counties[row.region] = county_of(row.region)
+		county = counties[row.region]
+		if county:  # a Region is named by its name
+			label = county
+		elif row.unit_location == Location.PREFECTURE_DIRECT:
+			label = _(Location.PREFECTURE_DIRECT)
+		else:
+			label = _("Not Set")
+		counts[label] = counts.get(label, 0) + 1
+	return _one_series(counts, sorted(counts))
 
 
 # ---------------------------------------------------------------- reports
@@ -366,18 +452,21 @@ def deadline_risk_rows(filters: dict | None) -> list[dict]:
 	filters = frappe._dict(filters or {})
 	now = clock.now()
 	until = now + datetime.timedelta(days=frappe.utils.cint(filters.get("within_days")) or RISK_DAYS)
-	scope = report_filters(filters)
-	notices = sorted({r.notice for r in _scoped(["notice"], scope, distinct=True)})
+	rows = [
+		_risk_row(row, deadline, now) for row, deadline in deadline_rows(report_filters(filters), now, until)
+	]
+	return sorted(rows, key=lambda r: (r["deadline"], r["name"]))
+
+
+def deadline_rows(scope: list, now: datetime.datetime, until: datetime.datetime) -> list:
+	"""``[(application row, Deadline)]``: the applications in the user's scope (and ``scope``'s
+	filters) whose state a deadline of their notice closes after ``now`` and by ``until``."""
 
 	def read(doctype, **kw):
 		return frappe.get_list(doctype, limit_page_length=0, **kw)
 
-	rows = [
-		_risk_row(row, deadline, now)
-		for notice in notices
-		for row, deadline in upcoming(notice, now, until, read=read, filters=scope)
-	]
-	return sorted(rows, key=lambda r: (r["deadline"], r["name"]))
+	notices = sorted({r.notice for r in _scoped(["notice"], scope, distinct=True)})
+	return [pair for notice in notices for pair in upcoming(notice, now, until, read=read, filters=scope)]
 
 
 def _risk_row(row, deadline, now) -> dict:
