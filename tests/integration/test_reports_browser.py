@@ -57,10 +57,14 @@ def test_the_county_officer_sees_the_counties_cards_and_roster(page, demo):
 		frappe._(stage.card): _as(COUNTY_OFFICER, dashboard.stage_count, {"stage": stage.key})["value"]
 		for stage in STAGES
 	}
+	expected[frappe._("Applications with a Deadline Today")] = _as(COUNTY_OFFICER, dashboard.due_today_count)[
+		"value"
+	]
+	expected[frappe._("Applications Abandoned")] = _as(COUNTY_OFFICER, dashboard.abandoned_count)["value"]
 	login(page, COUNTY_OFFICER, DEMO_PASSWORD)
 	page.goto("/app/zhicheng")
 	cards = page.locator(".number-widget-box")
-	cards.nth(len(STAGES) - 1).locator(".number").wait_for(timeout=LOAD_MS)
+	cards.nth(len(expected) - 1).locator(".number").wait_for(timeout=LOAD_MS)
 	page.wait_for_function(
 		"() => ![...document.querySelectorAll('.number-widget-box')].some(c => c.querySelector('.number-card-loading'))",
 		timeout=LOAD_MS,
@@ -72,11 +76,12 @@ def test_the_county_officer_sees_the_counties_cards_and_roster(page, demo):
 		shown[title] = int(card.locator(".number").inner_text().strip())
 	assert shown == expected
 	assert sum(expected.values()) > 0, "the demo's 温宿县 officer has applications in some stage"
-	# the two charts drew bars, and the reports are linked
+	# the five charts drew bars (per state, notice and route, committee, level, county), and the
+	# reports are linked
 	page.locator(".widget.dashboard-widget-box svg .bar, .widget svg rect.bar").first.wait_for(
 		timeout=LOAD_MS
 	)
-	assert page.locator(".widget.dashboard-widget-box").count() == 2
+	assert page.locator(".widget.dashboard-widget-box").count() == 5
 	for label in ("申报情况汇总", "缴费情况", "申报人名册"):  # 缴费情况: the county's fees only
 		assert page.get_by_text(label, exact=True).first.is_visible()
 	assert_no_english(page, ALLOWED_WORDS)
