@@ -86,9 +86,7 @@ doc_events = {
 	"Title Application": {
 		"on_update": [
 			"zhicheng_app.services.notifications.notify_next_actors",
-			# 不予确认: the applicant reads the bureau's reason among their notifications
-			"zhicheng_app.services.notifications.notify_not_confirmed",
-			# 已接收材料: the applicant is told the fee and the paper submission (services/reminders.py)
+			# 已接收材料 and 不予确认: the applicant is told (services/reminders.py), once
 			"zhicheng_app.services.reminders.on_application_update",
 			# the committee's acceptance queues the application's review packet
 			"zhicheng_app.services.review_packets.on_application_update",

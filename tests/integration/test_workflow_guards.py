@@ -74,6 +74,15 @@ def assert_not_confirmed(name: str, reason: str = REASON):
 		"Notification Log",
 		{"for_user": doc.applicant_user, "document_name": name, "subject": ("like", f"%不予确认%{reason}%")},
 	), "the applicant is told in the desk's notifications"
+	# once, recorded like every notification (and e-mailed where the site sends mail)
+	sent = frappe.get_all(
+		"Notification Sent",
+		filters={"application": name, "kind": "Not Confirmed"},
+		pluck="recipient",
+	)
+	assert sent == [doc.applicant_user]
+	doc.save(ignore_permissions=True)  # saved again in the state: not told twice
+	assert frappe.db.count("Notification Sent", {"application": name, "kind": "Not Confirmed"}) == 1
 
 
 # ---------------------------------------------------------------- 不予确认

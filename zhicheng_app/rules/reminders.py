@@ -22,6 +22,7 @@ DEFENSE_SCHEDULED = "Defense Scheduled"
 DEFENSE_RESCHEDULED = "Defense Rescheduled"
 DEFENSE_CANCELLED = "Defense Cancelled"
 RESULTS_OBJECTION = "Results Objection"
+NOT_CONFIRMED = "Not Confirmed"
 DEADLINE_REMINDER = "Deadline Reminder"
 
 # the states in which the applicant is the one who must act before the deadline

@@ -19,8 +19,6 @@ from frappe.utils import get_url, get_url_to_form
 from frappe.utils.user import get_users_with_role
 from frappe.workflow.doctype.workflow_action.workflow_action import get_next_possible_transitions
 
-from zhicheng_app.rules.vocabulary import WorkflowState
-
 DOCTYPE = "Title Application"
 
 
@@ -112,25 +110,3 @@ def send_next_actor_email(application: str, state: str):
 			reference_doctype=DOCTYPE,
 			reference_name=application,
 		)
-
-
-def notify_not_confirmed(doc, method=None):
-	"""``on_update`` of Title Application: when the application has just been refused confirmation
-	(不予确认), its applicant reads it, with the bureau's reason, among their notifications."""
-	before = doc.get_doc_before_save()
-	if doc.workflow_state != WorkflowState.NOT_CONFIRMED or not before:
-		return
-	if before.workflow_state == doc.workflow_state or not doc.applicant_user:
-		return
-	frappe.get_doc(
-		{
-			"doctype": "Notification Log",
-			"for_user": doc.applicant_user,
-			"type": "Alert",
-			"document_type": DOCTYPE,
-			"document_name": doc.name,
-			"subject": _("Your title application {0} is not confirmed: {1}").format(
-				doc.name, doc.not_confirmed_reason or ""
-			),
-		}
-	).insert(ignore_permissions=True)

@@ -123,12 +123,14 @@ def _window_text(config, kind: str) -> str:
 
 # ---------------------------------------------------------------- 已接收材料
 def on_application_update(doc, method=None):
-	"""``on_update`` of Title Application: the applicant is told at 已接收材料."""
+	"""``on_update`` of Title Application: the applicant is told at 已接收材料 and at 不予确认."""
 	before = doc.get_doc_before_save()
 	if before is None or before.workflow_state == doc.workflow_state:
 		return
 	if doc.workflow_state == WorkflowState.ACCEPTED:
 		_safely(doc.name, notify_accepted, doc)
+	elif doc.workflow_state == WorkflowState.NOT_CONFIRMED:
+		_safely(doc.name, notify_not_confirmed, doc)
 
 
 def _safely(application: str, fn, *args):
@@ -196,6 +198,23 @@ def accepted_message(doc) -> tuple[str, str]:
 def notify_accepted(doc) -> list[str]:
 	subject, message = accepted_message(doc)
 	return send_once(doc, rule.ACCEPTED, [doc.applicant_user], subject, message)
+
+
+# ---------------------------------------------------------------- 不予确认
+def notify_not_confirmed(doc) -> list[str]:
+	"""Tell the applicant the bureau refused the confirmation (阿地人社传〔2024〕6号 四、（二）), with the
+	bureau's reason; the application is closed. Sent once."""
+	lines = [
+		_("{0}:").format(doc.applicant_name or ""),
+		_("Your title application {0} is not confirmed by the bureau; the application is closed.").format(
+			doc.name
+		),
+		_("Reason: {0}").format(doc.not_confirmed_reason or ""),
+	]
+	subject = _("Your title application {0} is not confirmed: {1}").format(
+		doc.name, doc.not_confirmed_reason or ""
+	)
+	return send_once(doc, rule.NOT_CONFIRMED, [doc.applicant_user], subject, _paragraphs(*lines))
 
 
 # ---------------------------------------------------------------- 答辩

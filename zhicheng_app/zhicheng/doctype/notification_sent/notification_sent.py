@@ -24,6 +24,7 @@ class NotificationSent(Document):
 			"Defense Cancelled",
 			"Results Objection",
 			"Deadline Reminder",
+			"Not Confirmed",
 		]
 		recipient: DF.Link | None
 		sent_at: DF.Datetime | None
