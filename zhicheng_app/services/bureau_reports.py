@@ -83,8 +83,14 @@ def stage_count(stage_key: str) -> dict:
 	stage = reporting.STAGE_BY_KEY.get(stage_key)
 	if stage is None:
 		frappe.throw(_("Unknown stage {0}").format(stage_key))
-	notices = current_campaign_notices() or [""]
 	states = list(stage.states)
+	return _campaign_card(states, ["in", states])
+
+
+def _campaign_card(states: list[str], state_option) -> dict:
+	"""A number card: the current campaign's applications in ``states`` that the user may read,
+	opening their list filtered by ``state_option``."""
+	notices = current_campaign_notices() or [""]
 	rows = _scoped(
 		[f"count(`tab{APPLICATION}`.name) as total"],
 		[[APPLICATION, "notice", "in", notices], [APPLICATION, "workflow_state", "in", states]],
@@ -94,28 +100,14 @@ def stage_count(stage_key: str) -> dict:
 		"value": (rows[0].total if rows else 0) or 0,
 		"fieldtype": "Int",
 		"route": ["List", APPLICATION, "List"],
-		"route_options": {"workflow_state": ["in", states], "notice": ["in", notices]},
+		"route_options": {"workflow_state": state_option, "notice": ["in", notices]},
 	}
 
 
 def abandoned_count() -> dict:
 	"""The applications of the current campaign that a deadline closed as 视为放弃 (each notice's
 	wording of it on the application), in the user's scope, and the list they open."""
-	notices = current_campaign_notices() or [""]
-	rows = _scoped(
-		[f"count(`tab{APPLICATION}`.name) as total"],
-		[
-			[APPLICATION, "notice", "in", notices],
-			[APPLICATION, "workflow_state", "=", WorkflowState.ABANDONED],
-		],
-		order_by=None,
-	)
-	return {
-		"value": (rows[0].total if rows else 0) or 0,
-		"fieldtype": "Int",
-		"route": ["List", APPLICATION, "List"],
-		"route_options": {"workflow_state": WorkflowState.ABANDONED, "notice": ["in", notices]},
-	}
+	return _campaign_card([WorkflowState.ABANDONED], WorkflowState.ABANDONED)
 
 
 def due_today_count() -> dict:
@@ -202,8 +194,9 @@ def chart_by_committee(notice: str | None = None) -> dict:
 	counts: dict[str, int] = {}
 	notices: dict[str, object] = {}
 	for row in _chart_rows(notice, ["notice", "route", "target_level"]):
-		doc = notices.setdefault(row.notice, frappe.get_cached_doc("Title Notice", row.notice))
-		label = committee_name(doc, row.route, row.target_level) or _("No Committee")
+		if row.notice not in notices:
+			notices[row.notice] = frappe.get_cached_doc("Title Notice", row.notice)
+		label = committee_name(notices[row.notice], row.route, row.target_level) or _("No Committee")
 		counts[label] = counts.get(label, 0) + 1
 	return _one_series(counts, sorted(counts))
 
